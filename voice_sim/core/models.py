@@ -1,0 +1,139 @@
+"""Pydantic models for everything that crosses a boundary: files, JSON output, the UI.
+
+Field names here are a public contract (the `analyze --json` output, saved sessions): change them
+only with a migration.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SIGNALS = ("hypothesis", "constraint", "lever", "metric_tie", "tradeoff")
+Signal = Literal["hypothesis", "constraint", "lever", "metric_tie", "tradeoff"]
+
+FLAG_CODES = (
+    "missing_hypothesis",
+    "missing_constraint",
+    "missing_metric_tie",
+    "late_hypothesis",
+    "late_constraint",
+    "late_metric_tie",
+    "tech_without_rationale",
+    "defers_to_engineering",
+    "dismisses_latency",
+    "scale_without_business_tie",
+)
+ANTI_PATTERNS = FLAG_CODES[6:]
+
+
+class Word(BaseModel):
+    """One word with its time on the answer's clock."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start_s: float = Field(ge=0)
+    end_s: float = Field(ge=0)
+    text: str
+    probability: float | None = None
+
+
+class Cue(BaseModel):
+    """A stretch of speech: a subtitle cue, a transcribed segment or a panel line."""
+
+    start_s: float = Field(ge=0, description="Start on the round's clock, in seconds.")
+    end_s: float = Field(ge=0, description="End on the round's clock, in seconds.")
+    text: str
+    speaker: str | None = Field(None, description="'candidate', 'panel' or a persona name.")
+    words: list[Word] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Cue:
+        if self.end_s < self.start_s:
+            raise ValueError(f"cue ends ({self.end_s:.2f}s) before it starts ({self.start_s:.2f}s)")
+        return self
+
+
+class Transcript(BaseModel):
+    """An ordered list of cues. `timing` says whether the times were heard or estimated."""
+
+    cues: list[Cue] = Field(default_factory=list)
+    timing: Literal["measured", "estimated"] = "measured"
+    source: str | None = None
+
+    @property
+    def duration_s(self) -> float:
+        return max((c.end_s for c in self.cues), default=0.0)
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text.strip() for c in self.cues if c.text.strip())
+
+    def by_speaker(self, speaker: str) -> Transcript:
+        cues = [c for c in self.cues if c.speaker in (None, speaker)]
+        return Transcript(cues=cues, timing=self.timing, source=self.source)
+
+
+class Evidence(BaseModel):
+    start_s: float
+    end_s: float
+    text: str
+
+
+class SignalResult(BaseModel):
+    present: bool = False
+    first_at_s: float | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Flag(BaseModel):
+    code: str
+    message: str
+    at_s: float | None = None
+    quote: str | None = Field(None, description="What was said at that spot, for anti-patterns.")
+    instead: str | None = Field(None, description="The stronger phrasing to use instead.")
+
+
+class Pause(BaseModel):
+    start_s: float
+    end_s: float
+
+    @property
+    def length_s(self) -> float:
+        return self.end_s - self.start_s
+
+
+class Pacing(BaseModel):
+    words: int
+    speaking_s: float = Field(description="Seconds inside cues (time spent talking).")
+    wall_s: float = Field(description="Seconds from the first cue's start to the last cue's end.")
+    wpm_speaking: float = Field(description="Words per minute over speaking time.")
+    wpm_wall: float = Field(description="Words per minute over wall time, pauses included.")
+    fillers: int
+    fillers_per_min: float = Field(description="Filler words per minute of speaking time.")
+    filler_counts: dict[str, int] = Field(default_factory=dict)
+    long_pauses: list[Pause] = Field(default_factory=list, description="Silences longer than 3 s.")
+    wpm_by_minute: list[float] = Field(default_factory=list)
+    timing: Literal["measured", "estimated"] = "measured"
+
+
+class SignalScore(BaseModel):
+    score: int = Field(ge=0, le=3, description="0 none, 1 weak, 2 solid, 3 strong.")
+    label: str
+    why: list[str] = Field(default_factory=list)
+
+
+class Scorecard(BaseModel):
+    impact_awareness: SignalScore
+    feasibility_reasoning: SignalScore
+    tradeoff_rigor: SignalScore
+
+
+class Analysis(BaseModel):
+    duration_s: float
+    window_s: float = 600.0
+    signals: dict[str, SignalResult]
+    flags: list[Flag]
+    pacing: Pacing
+    scorecard: Scorecard

@@ -133,6 +133,9 @@ class Scorecard(BaseModel):
 class Analysis(BaseModel):
     duration_s: float
     window_s: float = 600.0
+    timing: Literal["measured", "estimated"] = Field(
+        "measured", description="'estimated' when the transcript had no timings (plain text)."
+    )
     signals: dict[str, SignalResult]
     flags: list[Flag]
     pacing: Pacing

@@ -176,6 +176,8 @@ READERS = {".vtt": read_vtt, ".srt": read_srt, ".json": read_json, ".txt": read_
 
 def read_transcript(path: Path, wpm: float = DEFAULT_WPM) -> Transcript:
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise TranscriptError(f"{path}: is a directory; give a transcript file")
     if suffix not in READERS:
         raise TranscriptError(f"{path}: unknown transcript type '{suffix}'; use .vtt, .srt, .json or .txt")
     if suffix == ".txt":

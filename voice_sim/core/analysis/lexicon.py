@@ -1,0 +1,278 @@
+"""The words and phrase shapes the analyzer reads speech with.
+
+Spoken answers rarely use the textbook words, so each family lists paraphrases, and each detector
+in statements.py combines several families (who + problem, lever + change + metric) rather than
+trusting one keyword. Patterns run on normalized text (lower case, fillers removed, number words
+kept as words): see normalize() in statements.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def alt(*parts: str) -> str:
+    return "(?:" + "|".join(parts) + ")"
+
+
+W = r"(?:\s+\S+)"  # one more word
+NUMWORD = alt(
+    r"\d[\d,.]*\s*(?:k|m|x|%)?", "one", "two", "three", "four", "five", "six", "seven", "eight",
+    "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
+    "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "couple", "few",
+    "half", "double", "triple", "several", "dozen", "single",
+)
+NUMBER = rf"\b{NUMWORD}\b"
+NUMSEQ = rf"(?:{NUMWORD}(?:\s+and)?[\s-]*){{1,5}}"  # "a hundred and fifty", "1.5"
+
+USERS = alt(
+    "users?", "buyers?", "sellers?", "viewers?", "bidders?", "collectors?", "shoppers?",
+    "customers?", "fans?", "hosts?", "streamers?", "people", "folks", "audiences?", "members?",
+    "new users", "watchers", "participants?", "creators?", "consumers?", "they",
+)
+
+# --- hypothesis -----------------------------------------------------------------------------
+HYPOTHESIS_CUES = [
+    rf"\b(?:my|our|the|main|core|big|key)\s+bet\b(?:\s+here)?\s+(?:is|would be|being)\b",
+    r"\bi(?:'m| am)\s+(?:betting|wagering)\b",
+    r"\b(?:we|i)(?:'re| are|'d| would| will)?\s+bet(?:ting)?\s+(?:is\s+)?(?:that|on)\b",
+    r"\bi(?:'d| would)\s+bet\b",
+    r"\b(?:my|our|the|working|core|main)\s+hypothes[ie]s\s+(?:is|would be|here is|being|goes)\b",
+    r"\bhypothes[ie]s\s+(?:is|here is)\s+(?:that|basically)?\b",
+    r"\bi\s+hypothesi[sz]e\b",
+    r"\b(?:the|our|a)\s+(?:core|real|underlying|actual|user|customer|main|key|root)\s+(?:problem|pain(?:\s+point)?|issue|frustration)\s+(?:here\s+)?(?:is|we're solving|i see|that)\b",
+    r"\bthe\s+(?:problem|pain(?:\s+point)?|job to be done)\s+(?:we(?:'re| are)\s+solving|here)\s+(?:is|for)?\b",
+    r"\bwhat\s+we(?:'re| are)\s+(?:really\s+)?solving\s+(?:for|is)\b",
+    r"\b(?:we(?:'re| are)|i(?:'m| am))\s+solving\s+for\b",
+    rf"\b{USERS}\s+(?:keep|kept)\s+(?:telling|saying|complaining|asking|hitting|running|losing|missing|getting)\b",
+    rf"\b(?:we(?:'re| are)|i(?:'ve| have)|we(?:'ve| have))\s+(?:been\s+)?(?:hearing|heard|seeing|seen)\s+(?:from\s+)?{USERS}\b",
+    rf"\bwhat(?:'s| is)\s+(?:really\s+)?(?:going on|happening|hurting|broken)\s+(?:for|with)\s+{USERS}\b",
+    r"\b(?:i\s+)?(?:believe|think|suspect|bet)\s+(?:that\s+)?(?:the\s+)?(?:real\s+)?(?:reason|problem|issue|thing)\b",
+    r"\bif\s+we\s+(?:can\s+)?(?:fix|solve|get|make|cut|reduce|lower|improve|remove|bring|keep|nail|shave|give)\b.{3,90}?\b(?:then\s+)?(?:we|they|buyers|sellers|bidders|viewers|users|conversion|gmv|retention|sell-through|people)\s+(?:should|will|would|could|are going to)\b",
+    r"\bthe\s+(?:user|customer|buyer|seller)\s+problem\b",
+    r"\bthe\s+outcome\s+(?:we(?:'re| are)\s+)?(?:betting|going)\s+(?:on|for)\b",
+    r"\bwe(?:'re| are)\s+(?:optimi[sz]ing|designing)\s+for\s+(?:whether|buyers|sellers|bidders|viewers|users)\b",
+    r"\bthe\s+thing\s+we(?:'re| are)\s+optimi[sz]ing\b",
+]
+USER_PROBLEM = [
+    rf"\b{USERS}\s+(?:are\s+|were\s+|get\s+|keep\s+|will\s+|just\s+|often\s+|basically\s+|end up\s+)?(?:drop(?:ping)?\s+off|bail(?:ing)?|abandon(?:ing)?|churn(?:ing)?|leav(?:e|ing)|los(?:e|ing)|miss(?:ing)?|giv(?:e|ing)\s+up|gets?\s+frustrated|frustrated|annoyed|confused|stuck|struggl(?:e|ing)|can(?:'t|not)|don(?:'t)|won(?:'t)|never|stop(?:ping)?|tun(?:e|ing)\s+out|walk(?:ing)?\s+away|overpay|lose\s+trust|double.?charged|oversold|outbid)\b",
+    rf"\b(?:problem|pain|issue|frustration)\s+(?:for|of)\s+{USERS}\b",
+]
+NEGATED_HYPOTHESIS = [
+    r"\b(?:don't|do not|didn't|haven't|have not|no|not)\s+(?:\w+\s+){0,3}(?:hypothes[ie]s|bet)\b",
+    r"\bhypothes[ie]s(?:-wise|\s+wise)?,?\s+(?:i'm\s+)?(?:not sure|unclear|tbd|later|we'll see|dunno|no idea)\b",
+    r"\b(?:not sure|unsure|no idea)\s+(?:what|about)\s+(?:the\s+)?(?:hypothes|bet|problem)",
+    r"\bcome back to (?:the\s+)?(?:hypothes|problem)",
+    r"\bskip\s+(?:the\s+)?(?:hypothes|problem)",
+]
+
+# --- constraints -----------------------------------------------------------------------------
+TIME_UNIT = alt(r"ms\b", r"millis(?:econds?)?\b", r"milliseconds?\b", r"seconds?\b", r"secs?\b", r"s\b")
+BOUND = alt(
+    "under", "below", "within", "less than", "no more than", "at most", "max(?:imum)? of",
+    "sub", "sub-", "inside", "capped at", "cap of", "ceiling of", "no slower than", "tops",
+    "p99 of", "p95 of", "budget of", "<", "up to",
+)
+CONSTRAINTS = {
+    "latency": [
+        rf"\b{BOUND}\s*(?:a\s+|about\s+|roughly\s+)?{NUMSEQ}-?\s*{TIME_UNIT}",
+        rf"\bsub-?\s*(?:second|{NUMWORD}\s*{TIME_UNIT})",
+        rf"\blatency\s+budget\b",
+        rf"\b(?:budget|target|slo|sla|p99|p95|p50)\s+(?:is|of|at|for)?\s*(?:\w+\s+){{0,4}}{NUMSEQ}-?\s*{TIME_UNIT}",
+        rf"\b{NUMSEQ}-?\s*{TIME_UNIT}\s+(?:\w+\s+){{0,3}}(?:budget|end to end|end-to-end|p99|p95|max|ceiling|or less|or under|tops|hard limit|target)",
+        rf"\b(?:has|have|needs?|must|got)\s+to\s+(?:\w+\s+){{0,6}}(?:in|within|under|below)\s+(?:\w+\s+){{0,2}}{NUMSEQ}-?\s*{TIME_UNIT}",
+        rf"\b(?:can't|cannot|can not|must not|shouldn't)\s+(?:take|exceed|be slower than|go over)\s+(?:more than\s+)?{NUMSEQ}-?\s*{TIME_UNIT}",
+        r"\breal[- ]time\s+(?:is\s+)?(?:a\s+)?(?:hard\s+)?(?:requirement|constraint|must)",
+    ],
+    "uptime": [
+        r"\b(?:three|four|five|3|4|5)\s+nines\b",
+        r"\b99(?:\.9+)?\s*(?:%|percent)",
+        rf"\b(?:uptime|availability|sla)\s+(?:of|target|at|is|needs|has|must)\b",
+        r"\b(?:zero|no)\s+downtime\b",
+        r"\bcan(?:'t|not)\s+(?:afford\s+to\s+)?go\s+down\b",
+    ],
+    "compliance": [
+        r"\bpci(?:-dss| dss)?\b", r"\bgdpr\b", r"\bccpa\b", r"\bkyc\b", r"\baml\b", r"\bsoc\s*2\b",
+        r"\bdata\s+residency\b", r"\bregulat(?:ion|ory|ors|ed)\b", r"\bcomplian(?:ce|t)\b",
+        r"\bsales\s+tax\b", r"\bage\s+verification\b", r"\blegal(?:ly)?\s+(?:requirement|required|obligation|have to)",
+        r"\banti[- ]money\s+laundering\b", r"\bprivacy\s+(?:law|rules|requirement)", r"\bconsumer\s+protection\b",
+        r"\bchargeback\s+rules\b", r"\bgambling\s+(?:law|rules|regulation)",
+    ],
+    "cost": [
+        rf"\b(?:cost|spend|budget|bill|infra)\w*\s+(?:\w+\s+){{0,4}}(?:under|below|of|cap|ceiling|within|no more than|at most|max|around)\s+(?:about\s+)?(?:\$\s*)?{NUMSEQ}(?:k|grand|dollars|bucks)?\s*(?:a|per|each)\s+month",
+        rf"\$\s*\d[\d,.]*\s*(?:k|m)?\s*(?:a|per|/)\s*(?:month|mo|year)\b",
+        rf"\b{NUMSEQ}(?:k|grand|thousand|dollars|bucks)\s+(?:dollars\s+)?(?:a|per)\s+(?:month|year)\b",
+        r"\b(?:cost|budget)\s+(?:ceiling|cap|constraint|limit)\b",
+        r"\bcan(?:'t|not)\s+(?:afford|spend)\b",
+    ],
+    "timeline": [
+        rf"\b{NUMSEQ}-?\s*(?:day|week|month)s?\s+(?:mvp|deadline|timeline|window|launch|build)",
+        rf"\bmvp\s+(?:in|within|by)\s+(?:\w+\s+){{0,2}}{NUMSEQ}?(?:days?|weeks?|months?|q[1-4])",
+        rf"\b(?:ship|launch|deliver|live|done|build it)\w*\s+(?:\w+\s+){{0,3}}(?:in|within|by)\s+{NUMSEQ}(?:days?|weeks?)\b",
+        r"\b(?:by|before)\s+(?:q[1-4]|the holidays|black friday|the end of the (?:month|quarter))\b",
+        r"\b(?:deadline|timeline)\s+(?:is|of)\b",
+    ],
+    "integrity": [
+        r"\b(?:can(?:'t|not)|must(?:n't| not)|never|zero|no)\s+(?:ever\s+)?(?:oversell|oversold|overselling|double[- ](?:sell|charge|book|spend)|lose\s+(?:a\s+)?bids?)",
+        r"\bexactly[- ]once\b",
+        r"\b(?:strong(?:ly)?\s+consisten(?:t|cy))\s+(?:is\s+)?(?:required|a must|non-negotiable|requirement)",
+        rf"\b(?:must|has to|have to|needs to|need to)\s+(?:\w+\s+){{0,3}}(?:support|handle|serve|hold)\s+(?:\w+\s+){{0,2}}{NUMSEQ}\s*(?:concurrent|simultaneous|viewers|bidders|users|requests)",
+    ],
+}
+CONSTRAINT_FRAME = [  # makes an otherwise descriptive number a stated constraint
+    r"\b(?:has|have|needs?|must|got)\s+to\b", r"\bmust\b", r"\bhard\s+(?:constraint|requirement|limit|line)",
+    r"\bnon-?negotiable\b", r"\bconstraint\b", r"\brequirement\b", r"\bbudget\b", r"\bor\s+(?:people|buyers|users|bidders|viewers|they)\b",
+    r"\bcan(?:'t|not)\b", r"\bno more than\b", r"\bceiling\b", r"\bat most\b", r"\bsla\b", r"\bslo\b",
+]
+NEGATED_CONSTRAINT = [
+    r"\b(?:no|not|don't|isn't|aren't)\s+(?:\w+\s+){0,2}(?:real\s+|hard\s+)?constraints?\b",
+    r"\bthere are always constraints\b",
+    r"\b(?:worry|think) about (?:compliance|regulation|cost|the budget) later\b",
+    r"\b(?:compliance|regulation|cost)\s+(?:isn't|is not|won't be)\s+(?:really\s+)?(?:a|an)\s+(?:issue|concern|problem)\b",
+]
+
+# --- levers ----------------------------------------------------------------------------------
+LEVER_TERMS = alt(
+    r"cach(?:e|es|ed|ing)", r"redis", r"memcached?", r"cdns?", r"edge\s+(?:nodes?|servers?|caches?|locations?|pops?|fan-?out)",
+    r"queue(?:s|d|ing)?", r"kafka", r"pub[-/ ]?sub", r"message\s+bus", r"event\s+bus", r"stream\s+processing",
+    r"async(?:hronous(?:ly)?)?", r"background\s+(?:jobs?|workers?|process(?:ing)?)", r"workers?\s+pool",
+    r"shard(?:s|ed|ing)?", r"partition(?:s|ed|ing)?", r"read\s+replicas?", r"replicas?", r"replicat(?:e|ed|ion)",
+    r"pre-?comput(?:e|ed|ing|ation)", r"precalculat\w+", r"denormali[sz]\w*", r"materiali[sz]ed\s+views?",
+    r"batch(?:es|ed|ing)?", r"rate[- ]limit(?:s|ing|er)?", r"throttl(?:e|ing)", r"circuit\s+breakers?",
+    r"load[- ]balanc\w+", r"auto-?scal\w+", r"horizontal(?:ly)?\s+scal\w+", r"fan[- ]?(?:out|in)",
+    r"websockets?", r"long[- ]poll\w*", r"write[- ](?:through|behind|back)", r"optimistic\s+(?:locking|concurrency)",
+    r"reservations?\s+(?:system|service|tokens?|holds?)", r"(?:soft\s+)?holds?\s+on\s+inventory", r"idempoten\w+",
+    r"event\s+sourcing", r"cqrs", r"in-?memory", r"indexes|indexing|index\b", r"feature\s+store",
+    r"dedicated\s+(?:cluster|service|pool)", r"regional\s+clusters?", r"multi-?region", r"warm\s+(?:pool|standby)",
+    r"pre-?warm\w*", r"prefetch\w*", r"graceful\s+degradation", r"degrade\s+gracefully", r"fallback",
+    r"token\s+bucket", r"leaky\s+bucket", r"counters?\s+in\s+memory", r"atomic\s+(?:counters?|decrements?)",
+    r"sticky\s+sessions?", r"session\s+(?:store|persistence)", r"snapshot(?:s|ting)?", r"dedupe?\w*",
+    r"micro-?services?", r"monolith", r"serverless", r"edge\s+computing",
+)
+LEVER = rf"\b{LEVER_TERMS}"
+NEGATED_LEVER = [
+    rf"\b(?:no|not|without|don't|won't|skip|avoid)\s+(?:\w+\s+){{0,2}}{LEVER_TERMS}\b.*\b(?:needed|necessary|at all)\b",
+    rf"\b(?:not sure|no idea|don't know)\s+(?:\w+\s+){{0,4}}{LEVER_TERMS}",
+]
+
+# --- business metrics and ties ---------------------------------------------------------------
+METRIC_TERMS = [
+    r"conversion(?:\s+rate)?", r"convert(?:s|ing)?", r"gmv", r"revenue", r"sales", r"sell[- ]through", r"take\s+rate",
+    r"bids?\s+per\s+(?:auction|stream|minute|show)", r"bid\s+(?:volume|participation|rate|count)s?",
+    r"(?:auction|bidding)\s+participation", r"retention", r"retain\w*", r"churn", r"engagement", r"watch\s+time",
+    r"session\s+(?:length|time|duration)", r"time\s+(?:spent|in\s+stream)", r"dau|mau|daily\s+active|monthly\s+active",
+    r"active\s+(?:sellers|buyers|users|bidders)", r"time[- ]to[- ](?:list|first\s+bid|purchase|checkout)",
+    r"checkout\s+(?:completion|conversion|success|rate)", r"(?:cart|checkout)\s+abandonment", r"abandon\w*",
+    r"(?:average\s+)?order\s+value|aov", r"repeat\s+(?:purchase|buyers|visits)", r"nps", r"(?:seller|buyer)\s+(?:trust|satisfaction|nps)",
+    r"chargebacks?", r"refunds?", r"disputes?", r"orders?", r"purchases?", r"add[- ]to[- ]carts?", r"click[- ]through|ctr",
+    r"attach\s+rate", r"(?:seller|buyer|bidder|viewer|user)\s+(?:growth|acquisition|activation)", r"onboard\w*",
+    r"dollars?|\$\s*\d", r"money", r"margin", r"profit", r"lifetime\s+value|ltv", r"sold\s+out|sellout", r"sign-?ups?",
+    r"stick(?:s|ing)?\s+around", r"come\s+back", r"bail(?:s|ing)?", r"drop[- ]?off", r"bounce", r"support\s+tickets?",
+    r"fewer\s+(?:lost|missed)\s+(?:bids|sales|orders)", r"(?:lost|missed)\s+(?:bids|sales|orders|revenue)",
+    r"bids?", r"buyers?\s+(?:who\s+)?(?:complete|finish|return)", r"listings?", r"items?\s+sold",
+]
+# Nouns that are only a metric with a number or a comparison ("more bids", "2% more orders").
+WEAK_METRIC_TERMS = [r"bids?", r"orders?", r"purchases?", r"sales", r"listings?", r"dollars?|\$\s*\d", r"money", r"items?\s+sold"]
+METRICS = alt(*METRIC_TERMS)
+METRIC = rf"\b{METRICS}\b"
+STRONG_METRIC = rf"\b{alt(*[m for m in METRIC_TERMS if m not in WEAK_METRIC_TERMS])}\b"
+CHANGE = alt(
+    r"lift\w*", r"mov(?:e|es|ing)", r"rais\w+", r"increas\w+", r"improv\w+", r"boost\w*", r"grow\w*", r"drive\w*",
+    r"cut\w*", r"reduc\w+", r"lower\w*", r"protect\w*", r"preserv\w+", r"keep\w*", r"sav(?:e|es|ing)", r"recover\w*",
+    r"bump\w*", r"add\w*", r"gain\w*", r"win\w*", r"translat\w+", r"worth", r"means?\s+(?:more|fewer|less|higher|lower)",
+    r"(?:more|fewer|less|higher|lower)", r"pay(?:s)?\s+(?:for|off)", r"halv\w+", r"doubl\w+", r"unlock\w*", r"prevent\w*",
+    r"avoid\w*", r"stop\w*", r"impact\w*", r"affect\w*", r"help\w*", r"up\b", r"down\b", r"points?",
+)
+CAUSAL = alt(
+    r"which", r"so\s+that", r"so\s+(?:we|buyers|sellers|bidders|viewers|users|people|more|fewer|it)", r"that\s+(?:should|will|would|could|means|gets|keeps|lifts|moves|drives)",
+    r"this\s+(?:should|will|would|could|means|gets|keeps)", r"it\s+(?:should|will|would|could)", r"because", r"to\s+(?:lift|raise|increase|improve|boost|grow|drive|protect|cut|reduce|keep|move)",
+    r"(?:should|will|would|could|might|expect\w*|estimat\w+|project\w*)", r"translat\w+\s+(?:in)?to", r"in\s+order\s+to", r"means", r"tied?\s+to", r"directly",
+    r"(?:the\s+)?(?:business|impact|payoff|upside|win)\s+(?:is|here|being)", r"for\s+the\s+business",
+)
+VAGUE_METRIC = [
+    r"\bmetrics?\s+(?:matter|are important|is important|will tell|later)\b",
+    r"\b(?:we'll|we will|we'd|i'd|i would|let's)\s+(?:track|measure|monitor|look at|figure out|define|pick|think about)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:metrics?|kpis?|numbers)\b",
+    r"\b(?:not sure|don't know|no idea|hard to say)\s+(?:\w+\s+){0,5}(?:impact|metric|conversion|gmv|revenue|business)",
+    r"\b(?:doesn't|does not|won't|will not|wouldn't)\s+(?:really\s+)?(?:move|affect|change|impact)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:metrics?|conversion|gmv|revenue|needle)",
+]
+
+# --- trade-offs ------------------------------------------------------------------------------
+TRADEOFF = [
+    r"\bat\s+the\s+(?:cost|expense|price)\s+of\b",
+    r"\beven\s+though\s+(?:it|that|this|we|the)\b",
+    r"\b(?:the\s+)?(?:trade-?\s?off|tradeoff)s?\s+(?:here\s+)?(?:is|i'd make|i'm making|we're making|we make|we accept|being|i'd take|i'll take|we'll take|is that|worth)",
+    r"\b(?:we|i)(?:'re|'d| are| would| will|'ll)?\s+(?:happy\s+to\s+|willing\s+to\s+|going\s+to\s+|have\s+to\s+)?(?:accept|give\s+up|sacrific\w+|trade|eat|tolerate|take\s+the\s+hit|live\s+with|pay)\b",
+    r"\bin\s+exchange\s+for\b",
+    r"\b(?:the\s+)?(?:downside|cost|price|catch|con)\s+(?:here\s+)?(?:is|being|there is)\b",
+    r"\bwe\s+lose\b",
+    r"\bi(?:'d| would)\s+rather\b.+\bthan\b",
+    r"\b(?:over|instead\s+of|rather\s+than)\b.+\bbecause\b",
+    rf"\b(?:costs?|adds?)\s+(?:us\s+)?(?:an?\s+)?(?:extra\s+)?{NUMSEQ}(?:ms|millis\w*|milliseconds?|seconds?|dollars|%|percent)",
+    r"\beventual(?:ly)?\s+consisten\w+\b.*\b(?:ok|okay|fine|acceptable|accept|because|since|worth)\b",
+    r"\bworth\s+(?:it|the)\b",
+    r"\bnot\s+free\b",
+    r"\bcomes?\s+at\s+a\s+(?:cost|price)\b",
+    r"\b(?:but|though)\s+(?:it|that|this)\s+(?:adds|costs|means|increases|hurts|makes)\b",
+]
+NEGATED_TRADEOFF = [
+    r"\b(?:there are|there's)\s+always\s+(?:trade-?\s?offs|tradeoffs)\b",
+    r"\b(?:no|not\s+(?:really\s+)?(?:a|any))\s+(?:real\s+)?(?:trade-?\s?offs?|tradeoffs?|downside)\b",
+    r"\b(?:not sure|don't know|no idea)\s+(?:\w+\s+){0,3}(?:trade-?\s?offs?|tradeoffs?)",
+    r"\btrade-?\s?offs?\s+(?:are|is)\s+(?:important|tricky|hard|everywhere)\b",
+]
+
+# --- anti-patterns ---------------------------------------------------------------------------
+TECH = alt(
+    r"kafka", r"redis", r"dynamo\s?db", r"dynamo", r"cassandra", r"postgres(?:ql)?", r"mysql", r"mongo(?:db)?",
+    r"kubernetes", r"k8s", r"graphql", r"grpc", r"elasticsearch|elastic\s+search", r"spark", r"flink",
+    r"rabbit\s?mq", r"sqs", r"kinesis", r"lambda", r"memcached", r"snowflake", r"bigquery", r"spanner",
+    r"cockroach\s?db", r"scylla\w*", r"pulsar", r"nats", r"clickhouse", r"druid", r"pinot", r"firebase",
+    r"aurora", r"s3", r"cloudfront", r"akamai", r"fastly", r"nginx", r"envoy", r"istio", r"terraform",
+    r"microservices", r"mongo", r"neo4j", r"vector\s+(?:db|database)", r"pinecone", r"temporal", r"airflow",
+)
+TECH_RE = rf"\b{TECH}\b"
+TECH_CHOICE = [
+    rf"\b(?:use|using|go\s+with|pick|choose|throw|put|stick|dump|slap|run|build|stand\s+up|spin\s+up|add|have|bring\s+in|plug\s+in|lean\s+on)\b[^.?!]{{0,40}}{TECH_RE}",
+    rf"{TECH_RE}[^.?!]{{0,25}}\b(?:for|as)\s+(?:the\s+)?\w+",
+    rf"^(?:and\s+|then\s+|so\s+|plus\s+)?(?:a\s+|some\s+)?{TECH_RE}\s*(?:,|and|\+|for|here|there|cluster|on top)",
+    rf"\b(?:it'll|it will|it's|we'll have|there's)\s+(?:be\s+)?(?:a\s+)?{TECH_RE}",
+]
+RATIONALE = alt(
+    r"because", r"since", r"so\s+that", r"so\s+(?:we|it|buyers|sellers|bidders|viewers|users|the|nothing|no)", r"which\s+(?:gives|means|lets|keeps|guarantees|handles|helps|avoids|protects|cuts|is|makes)",
+    r"(?:it|that|this)\s+(?:gives|lets|keeps|guarantees|handles|means|avoids|buys)", r"gives\s+us", r"lets\s+us", r"in\s+order\s+to", r"that\s+way",
+    r"the\s+reason", r"reasons?\s+(?:is|being)", r"to\s+(?:keep|get|avoid|guarantee|handle|make|absorb|decouple|protect|cut|reduce|survive|replay|scale|serve|hit|meet|stay|lift|preserve|isolate)",
+    r"at[- ]least[- ]once", r"exactly[- ]once", r"ordering", r"durab\w+", r"replay\w*", r"throughput", r"latency", r"consisten\w+",
+    r"good\s+(?:at|for)", r"great\s+(?:at|for)", r"built\s+for", r"designed\s+for", r"fits", r"aligns", r"matches", r"we\s+already", r"team\s+(?:knows|already)",
+    r"why", r"ms\b", r"millis", r"cost", r"cheap\w*", r"because of",
+)
+DEFERS = [
+    r"\b(?:let|leave\s+it\s+to|leave\s+that\s+to|defer\s+to|hand\s+(?:it|that)\s+(?:off\s+)?to|up\s+to|ask)\s+(?:the\s+|our\s+|my\s+)?(?:engineers?|engineering|eng|dev(?:eloper)?s|architects?|tech\s+leads?|infra\s+(?:team|folks)|platform\s+team|backend\s+(?:team|folks))\b",
+    r"\b(?:that's|that is|it's|it is|this is)\s+(?:really\s+|more\s+|kind of\s+|sort of\s+|kinda\s+)?(?:an?\s+)?(?:engineering|eng|technical|architect(?:ure)?|implementation|infra)\s+(?:call|decision|question|problem|detail|thing|choice)\b",
+    r"\b(?:engineers?|engineering|eng|the\s+devs|architects?|tech\s+leads?)\s+(?:will|would|can|should|could)\s+(?:\w+\s+)?(?:decide|figure|pick|choose|handle|sort|work\s+out|own|make\s+that\s+call|tell\s+us|deal\s+with)",
+    r"\bnot\s+(?:really\s+)?(?:my|a\s+pm(?:'s)?|the\s+pm(?:'s)?)\s+(?:call|decision|job|place|area|problem)\b",
+    r"\bi(?:'d| would| will|'ll)\s+(?:just\s+)?(?:defer|leave\s+(?:it|that|the\s+\w+))\s+to\b",
+    r"\b(?:whatever|what(?:ever)?)\s+(?:the\s+)?(?:engineers?|engineering|eng|devs)\s+(?:think|thinks|want|wants|prefer|prefers|recommend|recommends|pick|picks|decide|decides)\b",
+]
+DISMISSES_LATENCY = [
+    r"\b(?:latency|speed|response\s+time|lag|delay|performance)\s+(?:really\s+)?(?:isn't|is\s+not|won't\s+be|wouldn't\s+be|shouldn't\s+be|is\s+not\s+really|isn't\s+really|doesn't|does\s+not|won't)\s+(?:really\s+|that\s+|going\s+to\s+be\s+)?(?:a|an|the|that|much\s+of\s+a|matter|our|my|be)?\s*(?:big\s+|huge\s+|real\s+|major\s+|main\s+|primary\s+)?(?:concern|issue|problem|deal|matter|priority|focus|important|critical|worry)",
+    r"\b(?:don't|do\s+not|won't|wouldn't|shouldn't|not|never)\s+(?:really\s+|need\s+to\s+|have\s+to\s+|gonna\s+|going\s+to\s+)*(?:worry|care|obsess|stress|think\s+too\s+much)\s+(?:much\s+|too\s+much\s+)?about\s+(?:the\s+)?(?:latency|speed|milliseconds|response\s+time|lag|a\s+few\s+(?:ms|milliseconds|seconds))",
+    rf"\b(?:a|an|the)?\s*(?:few|couple(?:\s+of)?|extra|several|{NUMWORD})\s+(?:hundred\s+)?(?:extra\s+)?(?:ms|millis\w*|milliseconds?|seconds?)\s+(?:extra\s+|more\s+|of\s+(?:latency|delay|lag)\s+)?(?:won't|doesn't|don't|isn't|aren't|is\s+not|will\s+not|wouldn't|shouldn't)\s+(?:really\s+)?(?:matter|hurt|be\s+(?:a|an)\s+(?:big\s+)?(?:deal|problem|issue)|be\s+noticed|kill|make\s+a\s+difference|bother)",
+    rf"\b(?:a|one|two|{NUMWORD})\s+(?:second|seconds)\s+(?:or\s+(?:two|so|three)\s+)?(?:of\s+(?:delay|lag|latency)\s+)?(?:is|are|would\s+be|should\s+be)\s+(?:totally\s+|perfectly\s+|probably\s+)?(?:fine|ok|okay|acceptable|nothing)",
+    r"\bnobody\s+(?:will\s+|would\s+)?(?:notice|care|mind)s?\b",
+    r"\b(?:focus|optimi[sz]e)\s+(?:on\s+)?(?:throughput|scale|features)\s*(?:,\s*)?(?:rather\s+than|not|over|instead\s+of)\s+latency",
+    r"\blatency\s+(?:is\s+)?(?:secondary|an?\s+afterthought|a\s+later\s+problem|something\s+we\s+can\s+(?:fix|tune|deal\s+with)\s+later|for\s+later)",
+    r"\b(?:latency|speed)(?:'s|\s+is)?\s+(?:a\s+)?(?:nice[- ]to[- ]have|not\s+a\s+priority|not\s+critical|not\s+important|not\s+that\s+important)",
+    r"\b(?:people|buyers|viewers|users|bidders)\s+(?:can|will|won't\s+mind\s+(?:to\s+)?|don't\s+mind\s+(?:to\s+)?)\s*(?:wait|waiting)\b",
+]
+SCALE_CLAIM = [
+    rf"\bscal(?:e|es|ing)\s+(?:\w+\s+)?(?:horizontally|infinitely|linearly|forever|indefinitely|to\s+(?:whatever|anything|any|millions|billions|{NUMSEQ})|out\s+(?:easily|forever|to))",
+    r"\b(?:infinitely|massively|endlessly|web)[- ]scal\w+",
+    rf"\bhandle\s+(?:\w+\s+){{0,2}}{NUMSEQ}\s*(?:qps|rps|tps|requests|transactions|events|messages|writes|reads|concurrent|users|viewers|bidders)",
+    rf"\b{NUMSEQ}\s*(?:qps|rps|tps|requests\s+(?:a|per)\s+second|writes\s+(?:a|per)\s+second)\b",
+    r"\bscale\s+(?:is|isn't|won't\s+be)\s+(?:not\s+)?(?:a|an)?\s*(?:non-?issue|solved|no\s+problem)",
+    r"\b(?:never|won't|will\s+not)\s+(?:fall\s+over|run\s+out\s+of\s+capacity)\b",
+    r"\b(?:scales|scale)\s+(?:really\s+)?(?:well|easily|great|fine|to\s+the\s+moon)\b",
+    r"\bas\s+much\s+(?:traffic|load|scale)\s+as\s+(?:we|you)\s+(?:want|need|throw)",
+]
+FILLERS_SINGLE = ("um", "umm", "uh", "uhh", "erm", "er", "ah", "hmm", "mm", "eh")
+FILLERS_PHRASE = (r"you know", r"i mean", r"kind of", r"sort of")

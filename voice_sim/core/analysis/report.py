@@ -1,0 +1,133 @@
+"""Turn findings into flags (missing, late, anti-patterns) and the three-signal scorecard.
+
+The flag codes are a public contract (other tools read `analyze --json`); messages are for people.
+"""
+
+from __future__ import annotations
+
+from voice_sim.core.analysis.statements import Finding
+from voice_sim.core.models import Flag, Scorecard, SignalResult, SignalScore
+
+
+def clock(seconds: float) -> str:
+    m, s = divmod(int(round(seconds)), 60)
+    return f"{m}:{s:02d}"
+
+
+MISSING = {
+    "hypothesis": "No product hypothesis: say who has what problem and what you bet will change, "
+    "e.g. 'my bet is bidders drop out when their bid lands late'.",
+    "constraint": "No hard constraint: name the bounds you design within (latency budget, uptime, "
+    "compliance, monthly cost, a 30-day MVP) as requirements, with numbers.",
+    "metric_tie": "No lever tied to a business metric: say what each choice moves and by how much, "
+    "e.g. 'caching cuts read latency, which should lift conversion about 2%'.",
+}
+INSTEAD = {
+    "tech_without_rationale": "Give the reason and its cost: 'We'll use Kafka because at-least-once "
+    "delivery protects seller trust, even though it adds about 10 ms.'",
+    "defers_to_engineering": "Own the decision: 'I'll set the constraints (latency, compliance, cost) "
+    "and pick the option that meets them, and I own that trade-off.'",
+    "dismisses_latency": "Tie latency to an outcome: 'Checkout must stay under 120 ms, because "
+    "every extra 100 ms costs us conversion.'",
+    "scale_without_business_tie": "Say what the scale buys: 'We can take 1M QPS while keeping "
+    "checkout under 120 ms, which preserves conversion during drops.'",
+}
+PROBLEM = {
+    "tech_without_rationale": "Names a technology with no reason",
+    "defers_to_engineering": "Defers the decision to engineering",
+    "dismisses_latency": "Dismisses latency",
+    "scale_without_business_tie": "Claims scale with no business outcome",
+}
+
+
+def flags_for(signals: dict[str, SignalResult], findings: list[Finding], window_s: float) -> list[Flag]:
+    flags: list[Flag] = []
+    for name, message in MISSING.items():
+        sig = signals[name]
+        if not sig.present:
+            flags.append(Flag(code=f"missing_{name}", message=message, at_s=None))
+        elif sig.first_at_s is not None and sig.first_at_s > window_s:
+            flags.append(Flag(
+                code=f"late_{name}",
+                message=f"The {name.replace('_', ' ')} first came at {clock(sig.first_at_s)}, after the "
+                f"{clock(window_s)} signal window; panels grade the first ten minutes, so lead with it.",
+                at_s=sig.first_at_s,
+            ))
+    for f in findings:
+        if f.kind in INSTEAD:
+            detail = f" ({f.detail})" if f.detail else ""
+            flags.append(Flag(
+                code=f.kind,
+                message=f"{PROBLEM[f.kind]}{detail} at {clock(f.unit.start_s)}.",
+                at_s=f.unit.start_s,
+                quote=f.unit.raw,
+                instead=INSTEAD[f.kind],
+            ))
+    return flags
+
+
+def _score(points: int, why: list[str]) -> SignalScore:
+    points = max(0, min(3, points))
+    return SignalScore(score=points, label=["not shown", "weak", "solid", "strong"][points], why=why)
+
+
+def _when(sig: SignalResult, window_s: float) -> str:
+    if sig.first_at_s is None:
+        return ""
+    late = " (after the window)" if sig.first_at_s > window_s else ""
+    return f" at {clock(sig.first_at_s)}{late}"
+
+
+def _in_window(sig: SignalResult, window_s: float) -> bool:
+    return sig.present and sig.first_at_s is not None and sig.first_at_s <= window_s
+
+
+def scorecard(signals: dict[str, SignalResult], findings: list[Finding], window_s: float) -> Scorecard:
+    codes = [f.kind for f in findings]
+    hyp, con, lev, tie, tro = (signals[k] for k in ("hypothesis", "constraint", "lever", "metric_tie", "tradeoff"))
+
+    why, pts = [], 0
+    for sig, label in ((hyp, "product hypothesis"), (tie, "lever tied to a business metric")):
+        if sig.present:
+            pts += 1 + (len(sig.evidence) > 1 and _in_window(sig, window_s))
+            why.append(f"Stated a {label}{_when(sig, window_s)}.")
+        else:
+            why.append(f"No {label}.")
+    if codes.count("scale_without_business_tie"):
+        pts -= 1
+        why.append("Claimed scale without a business outcome.")
+    impact = _score(pts if pts < 4 else 3, why)
+
+    why, pts = [], 0
+    kinds = sorted({f.detail for f in findings if f.kind == "constraint" and f.detail})
+    if con.present:
+        pts += 1 + (len(kinds) >= 2)
+        why.append(f"Named hard constraints ({', '.join(kinds)}){_when(con, window_s)}.")
+    else:
+        why.append("No hard constraint named.")
+    if lev.present:
+        pts += 1
+        why.append(f"Proposed levers{_when(lev, window_s)}.")
+    else:
+        why.append("No architectural lever proposed.")
+    for code in ("tech_without_rationale", "defers_to_engineering"):
+        n = codes.count(code)
+        if n:
+            pts -= 1
+            why.append(f"{n} x {code.replace('_', ' ')}.")
+    feasibility = _score(pts, why)
+
+    why, pts = [], 0
+    if tro.present:
+        pts += 1 + (len(tro.evidence) >= 2)
+        why.append(f"Owned {len(tro.evidence)} trade-off(s){_when(tro, window_s)}.")
+    else:
+        why.append("No trade-off owned ('X at the cost of Y').")
+    if tie.present and tro.present:
+        pts += 1
+        why.append("Tied choices to outcomes while naming their cost.")
+    if "dismisses_latency" in codes:
+        pts -= 1
+        why.append("Dismissed latency.")
+    tradeoff = _score(pts, why)
+    return Scorecard(impact_awareness=impact, feasibility_reasoning=feasibility, tradeoff_rigor=tradeoff)

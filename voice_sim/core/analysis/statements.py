@@ -1,0 +1,237 @@
+"""Find the statements a panel listens for, and the anti-patterns, in a timed transcript.
+
+Each detector looks at one sentence with its neighbours, and needs the parts of a statement, not a
+keyword: a hypothesis names who has a problem or the bet on an outcome; a metric tie joins a lever
+or choice to a change in a business metric; a constraint is a bound, not a description. Negations
+and hedges ("I don't have a hypothesis yet", "metrics matter") are ruled out first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from voice_sim.core.analysis import lexicon as lx
+from voice_sim.core.models import Transcript
+
+
+def _compile(patterns: list[str] | str) -> re.Pattern[str]:
+    if isinstance(patterns, str):
+        return re.compile(patterns)
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+HYPOTHESIS = _compile(lx.HYPOTHESIS_CUES)
+USER_PROBLEM = _compile(lx.USER_PROBLEM)
+NOT_HYPOTHESIS = _compile(lx.NEGATED_HYPOTHESIS)
+CONSTRAINT_KINDS = {kind: _compile(p) for kind, p in lx.CONSTRAINTS.items()}
+CONSTRAINT_FRAME = _compile(lx.CONSTRAINT_FRAME)
+NOT_CONSTRAINT = _compile(lx.NEGATED_CONSTRAINT)
+LEVER = _compile(lx.LEVER)
+NOT_LEVER = _compile(lx.NEGATED_LEVER)
+TECH = _compile(lx.TECH_RE)
+METRIC = _compile(lx.METRIC)
+STRONG_METRIC = _compile(lx.STRONG_METRIC)
+CHANGE = _compile(rf"\b{lx.CHANGE}")
+CAUSAL = _compile(rf"\b{lx.CAUSAL}\b")
+NUMBER = _compile(lx.NUMBER)
+VAGUE_METRIC = _compile(lx.VAGUE_METRIC)
+ANAPHOR = _compile(
+    r"^(?:and\s+|so\s+|but\s+|which\s+)?(?:which|that|this|it|doing\s+(?:that|this|so)|that\s+alone|"
+    r"those|these|the\s+(?:result|effect|payoff|upside|win|impact|business\s+(?:case|impact|upside)))\b"
+)
+CHOICE = _compile(
+    r"\b(?:by|if\s+we|when\s+we|once\s+we)\s+\w+ing\b|\b(?:showing|holding|reserving|putting|moving|keeping|"
+    r"precomputing|pre-computing|caching|sharding|batching|queuing|queueing|streaming|pushing|serving|ranking|"
+    r"confirming|splitting|isolating|prefetching|pre-warming|routing)\b"
+)
+TRADEOFF = _compile(lx.TRADEOFF)
+NOT_TRADEOFF = _compile(lx.NEGATED_TRADEOFF)
+TECH_CHOICE = _compile(lx.TECH_CHOICE)
+RATIONALE = _compile(rf"\b{lx.RATIONALE}")
+# A reason given in the next sentence counts only when that sentence reads as the reason.
+RATIONALE_NEXT = _compile(
+    r"^(?:and\s+|so\s+|mostly\s+|mainly\s+)?(?:because|since|so\s+that|that(?:'s|\s+is)\s+(?:because|why|so)|"
+    r"(?:it|that|this|which)\s+(?:gives|lets|keeps|means|guarantees|handles|buys)|the\s+reason|that\s+way|"
+    r"for\s+(?:the|its)|to\s+\w+|why\b)|\b(?:because|the reason|gives us|lets us)\b"
+)
+DEFERS = _compile(lx.DEFERS)
+DISMISSES = _compile(lx.DISMISSES_LATENCY)
+SCALE = _compile(lx.SCALE_CLAIM)
+NEGATED_BEFORE = re.compile(
+    r"(?:\bnot|n't|\bnever|\brather than|\binstead of|\bwithout|\bthe mistake is|\bthe trap is|\bbad answer|"
+    r"\bthe bad version|\bwhat i wouldn't do is|\bi won't say|\bavoid saying|\bpeople say)\W+(?:\w+\W+){0,3}$"
+)
+QUESTION_START = re.compile(
+    r"^(?:so\s+|and\s+|but\s+|ok(?:ay)?\s+)?(?:what|why|how|do|does|did|is|are|can|could|should|would|will|where|which|who)\b"
+)
+
+_FILLER = re.compile(
+    r"\b(?:" + "|".join(lx.FILLERS_SINGLE) + r")\b[,.]?\s*|\b(?:you know|i mean)\b,?\s*",
+)
+_SPLIT = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def normalize(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u2014", " - ")
+    text = re.sub(r"(\d),(\d{3})", r"\1\2", text)
+    text = _FILLER.sub("", text)
+    text = re.sub(r"\b(\w+)(?:\s+\1\b)+", r"\1", text)  # restarts: "the the", "we we"
+    return re.sub(r"\s+", " ", text).strip(" ,")
+
+
+@dataclass
+class Unit:
+    """A sentence of one cue. Times are the cue's: a statement's time is its cue's start."""
+
+    cue: int
+    start_s: float
+    end_s: float
+    raw: str
+    text: str
+
+    @property
+    def is_question(self) -> bool:
+        return self.text.endswith("?") and bool(QUESTION_START.match(self.text))
+
+
+def units_of(transcript: Transcript) -> list[Unit]:
+    units: list[Unit] = []
+    for i, cue in enumerate(transcript.cues):
+        for sentence in _SPLIT.split(cue.text.strip()):
+            norm = normalize(sentence)
+            if norm:
+                units.append(Unit(i, cue.start_s, cue.end_s, sentence.strip(), norm))
+    return units
+
+
+def _clean_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match not introduced by a negation ("rather than let engineering decide")."""
+    for m in pattern.finditer(text):
+        if not NEGATED_BEFORE.search(text[: m.start()]):
+            return m
+    return None
+
+
+# --- the five signals ---------------------------------------------------------------------------
+
+
+def is_hypothesis(text: str) -> bool:
+    if NOT_HYPOTHESIS.search(text):
+        return False
+    if _clean_match(HYPOTHESIS, text):
+        return True
+    m = _clean_match(USER_PROBLEM, text)
+    if not m or len(text.split()) < 5:
+        return False
+    # "...under 150 ms or people bail" states a constraint's consequence, not the hypothesis.
+    return not re.search(r"\b(?:or|otherwise|else|before)\s+(?:\w+\s+)?$", text[: m.start()])
+
+
+def constraint_kind(text: str) -> str | None:
+    if NOT_CONSTRAINT.search(text):
+        return None
+    for kind, pattern in CONSTRAINT_KINDS.items():
+        if _clean_match(pattern, text):
+            return kind
+    return None
+
+
+def is_lever(text: str) -> bool:
+    return bool(_clean_match(LEVER, text)) and not NOT_LEVER.search(text)
+
+
+def is_metric_tie(text: str, lever_before: bool) -> bool:
+    if VAGUE_METRIC.search(text):
+        return False
+    metric = METRIC.search(text)
+    if not metric or not CHANGE.search(text):
+        return False
+    if not STRONG_METRIC.search(text) and not NUMBER.search(text):
+        return False
+    linked = bool(LEVER.search(text) or TECH.search(text) or CHOICE.search(text))
+    if not linked and lever_before:
+        linked = bool(ANAPHOR.search(text) or CAUSAL.search(text))
+    return linked and bool(CAUSAL.search(text) or NUMBER.search(text))
+
+
+def is_tradeoff(text: str) -> bool:
+    return bool(_clean_match(TRADEOFF, text)) and not NOT_TRADEOFF.search(text)
+
+
+# --- anti-patterns -------------------------------------------------------------------------------
+
+
+def tech_without_rationale(text: str, following: str) -> bool:
+    if not _clean_match(TECH_CHOICE, text):
+        return False
+    return not RATIONALE.search(text) and not RATIONALE_NEXT.search(following)
+
+
+def defers_to_engineering(text: str) -> bool:
+    return bool(_clean_match(DEFERS, text))
+
+
+def dismisses_latency(text: str) -> bool:
+    return bool(_clean_match(DISMISSES, text))
+
+
+def scale_without_business_tie(text: str, around: str) -> bool:
+    if not _clean_match(SCALE, text):
+        return False
+    return not STRONG_METRIC.search(text) and not STRONG_METRIC.search(around)
+
+
+@dataclass
+class Finding:
+    kind: str  # a signal name or an anti-pattern code
+    unit: Unit
+    detail: str | None = None
+
+
+def find(units: list[Unit]) -> list[Finding]:
+    """Every signal and anti-pattern statement, in time order."""
+    found: list[Finding] = []
+    lever_seen_at = -10
+    for i, u in enumerate(units):
+        if u.is_question:
+            continue
+        text = u.text
+        following = units[i + 1].text if i + 1 < len(units) else ""
+        before = " ".join(x.text for x in units[max(0, i - 2) : i])
+        lever_before = i - lever_seen_at <= 3
+        joined = f"{text} {following}"
+
+        if is_hypothesis(text):
+            found.append(Finding("hypothesis", u))
+        elif following and not is_hypothesis(following) and _hypothesis_spans(text, following):
+            found.append(Finding("hypothesis", u))
+        kind = constraint_kind(text)
+        if kind:
+            found.append(Finding("constraint", u, kind))
+        if is_lever(text):
+            found.append(Finding("lever", u))
+        if is_metric_tie(text, lever_before):
+            found.append(Finding("metric_tie", u))
+        elif following and not is_metric_tie(following, True) and is_metric_tie(joined, lever_before):
+            found.append(Finding("metric_tie", u))
+        if is_tradeoff(text):
+            found.append(Finding("tradeoff", u))
+
+        if tech_without_rationale(text, following):
+            found.append(Finding("tech_without_rationale", u, TECH.search(text).group(0) if TECH.search(text) else None))
+        if defers_to_engineering(text):
+            found.append(Finding("defers_to_engineering", u))
+        if dismisses_latency(text):
+            found.append(Finding("dismisses_latency", u))
+        if scale_without_business_tie(text, f"{before} {following}"):
+            found.append(Finding("scale_without_business_tie", u))
+        if LEVER.search(text) or TECH.search(text):
+            lever_seen_at = i
+    return found
+
+
+def _hypothesis_spans(text: str, following: str) -> bool:
+    """'The thing I keep hearing from sellers' + 'is that their drops get buried' — a statement
+    that only becomes a hypothesis with the next sentence."""
+    return is_hypothesis(f"{text} {following}") and len(text.split()) >= 3

@@ -1,0 +1,67 @@
+"""Readable terminal output (Rich) for an analysis: used by `analyze` and `run`."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from voice_sim.core.analysis.report import clock
+from voice_sim.core.models import Analysis
+
+SIGNAL_NAMES = {
+    "hypothesis": "Product hypothesis",
+    "constraint": "Hard constraint",
+    "lever": "Lever",
+    "metric_tie": "Metric tie",
+    "tradeoff": "Trade-off",
+}
+
+
+def print_analysis(console: Console, analysis: Analysis, title: str = "Answer analysis") -> None:
+    a = analysis
+    console.print(Text(title, style="bold"))
+    est = " (timings estimated from text)" if a.timing == "estimated" else ""
+    console.print(f"Duration {clock(a.duration_s)}, signal window {clock(a.window_s)}{est}\n")
+
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("Signal")
+    table.add_column("First said", justify="right")
+    table.add_column("Evidence", overflow="fold")
+    for key, name in SIGNAL_NAMES.items():
+        sig = a.signals[key]
+        if not sig.present:
+            table.add_row(name, Text("missing", style="red"), "")
+            continue
+        late = sig.first_at_s is not None and sig.first_at_s > a.window_s
+        when = Text(clock(sig.first_at_s or 0), style="yellow" if late else "green")
+        table.add_row(name, when, sig.evidence[0].text)
+    console.print(table)
+
+    console.print(Text("\nScorecard", style="bold"))
+    for label, score in (
+        ("Impact awareness", a.scorecard.impact_awareness),
+        ("Feasibility reasoning", a.scorecard.feasibility_reasoning),
+        ("Trade-off rigor", a.scorecard.tradeoff_rigor),
+    ):
+        console.print(f"  {label:<22} {'●' * score.score}{'○' * (3 - score.score)}  {score.label}")
+        for why in score.why:
+            console.print(f"      {why}", style="dim")
+
+    if a.flags:
+        console.print(Text("\nFlags", style="bold"))
+        for flag in a.flags:
+            at = f"[{clock(flag.at_s)}] " if flag.at_s is not None else ""
+            console.print(f"  {at}{flag.code}: {flag.message}")
+            if flag.quote:
+                console.print(f"      said: \u201c{flag.quote}\u201d", style="dim")
+            if flag.instead:
+                console.print(f"      instead: {flag.instead}", style="cyan")
+
+    p = a.pacing
+    console.print(Text("\nPacing", style="bold"))
+    console.print(
+        f"  {p.words} words; {p.wpm_speaking:.0f} wpm over speaking time, {p.wpm_wall:.0f} wpm over "
+        f"wall time; {p.fillers} fillers ({p.fillers_per_min:.1f}/min); "
+        f"{len(p.long_pauses)} pauses over 3 s"
+    )

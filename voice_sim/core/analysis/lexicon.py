@@ -133,7 +133,7 @@ NEGATED_CONSTRAINT = [
 
 # --- levers ----------------------------------------------------------------------------------
 LEVER_TERMS = alt(
-    r"cach(?:e|es|ed|ing)", r"redis", r"memcached?", r"cdns?", r"edge\s+(?:nodes?|servers?|caches?|locations?|pops?|fan-?out)",
+    r"cach(?:e|es|ed|ing)", r"redis", r"memcached?", r"cdns?", r"(?:at|on|to)\s+the\s+edge", r"edge\s+(?:nodes?|servers?|caches?|locations?|pops?|fan-?out)",
     r"queue(?:s|d|ing)?", r"kafka", r"pub[-/ ]?sub", r"message\s+bus", r"event\s+bus", r"stream\s+processing",
     r"async(?:hronous(?:ly)?)?", r"background\s+(?:jobs?|workers?|process(?:ing)?)", r"workers?\s+pool",
     r"shard(?:s|ed|ing)?", r"partition(?:s|ed|ing)?", r"read\s+replicas?", r"replicas?", r"replicat(?:e|ed|ion)",
@@ -179,7 +179,8 @@ STRONG_METRIC = rf"\b{alt(*[m for m in METRIC_TERMS if m not in WEAK_METRIC_TERM
 CHANGE = alt(
     r"lift\w*", r"mov(?:e|es|ing)", r"rais\w+", r"increas\w+", r"improv\w+", r"boost\w*", r"grow\w*", r"drive\w*",
     r"cut\w*", r"reduc\w+", r"lower\w*", r"protect\w*", r"preserv\w+", r"keep\w*", r"sav(?:e|es|ing)", r"recover\w*",
-    r"bump\w*", r"add\w*", r"gain\w*", r"win\w*", r"translat\w+", r"worth", r"means?\s+(?:more|fewer|less|higher|lower)",
+    r"bump\w*", r"add\w*", r"drop\w*", r"fall\w*", r"shrink\w*", r"climb\w*", r"ris(?:e|es|ing)", r"jump\w*",
+    r"go(?:es)?\s+(?:up|down)", r"goes\s+from", r"from\s+\S+\s+(?:\S+\s+)?to\b", r"gain\w*", r"win\w*", r"translat\w+", r"worth", r"means?\s+(?:more|fewer|less|higher|lower)",
     r"(?:more|fewer|less|higher|lower)", r"pay(?:s)?\s+(?:for|off)", r"halv\w+", r"doubl\w+", r"unlock\w*", r"prevent\w*",
     r"avoid\w*", r"stop\w*", r"impact\w*", r"affect\w*", r"help\w*", r"up\b", r"down\b", r"points?",
 )

@@ -1,7 +1,7 @@
 """Scenario files: load, validate and list them, one bad file never hiding the others.
 
 A scenario is a TOML file (see scenarios/ and scenarios/schema.json). This module only reads files;
-it knows nothing about speaking or recording them, nor about where the folders are (core/library.py).
+it knows nothing about speaking or recording them, nor where the folders are (core/library.py).
 Every error message is one line that names the file, the field and what is wrong, because it is
 shown to someone editing that file by hand.
 """
@@ -11,14 +11,14 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 BUNDLED_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 
 ProbeKind = Literal["latency", "consistency", "cost", "compliance", "scale", "business"]
-PROBE_KINDS: tuple[str, ...] = ProbeKind.__args__  # type: ignore[attr-defined]
+PROBE_KINDS: tuple[str, ...] = get_args(ProbeKind)
 
 
 class Probe(BaseModel):
@@ -49,26 +49,29 @@ class Scenario(BaseModel):
         min_length=20,
         description="The question the panel speaks to open the round; written for the ear.",
     )
-    round_minutes: float = Field(30, gt=0, le=120, description="Length of a full round, in minutes.")
+    round_minutes: float = Field(30, gt=0, le=120, description="Length of a full round in minutes.")
     window_s: float = Field(
         600, gt=0, description="The signal window in seconds: when the three signals must be heard."
     )
     probes: list[Probe] = Field(min_length=1, description="Scripted follow-ups, in order of use.")
-    constraints: list[str] = Field(min_length=1, description="The domain's typical hard constraints.")
+    constraints: list[str] = Field(min_length=1, description="The domain's hard constraints.")
     levers: list[str] = Field(min_length=1, description="Architectural levers that fit the domain.")
     metrics: list[str] = Field(min_length=1, description="Business metrics a lever should tie to.")
     strong_opening: str = Field(
         min_length=20, description="An example of a strong first minute, as it would be spoken."
     )
 
-    @model_validator(mode="after")
-    def _window_fits_round(self) -> Scenario:
-        if self.window_s > self.round_minutes * 60:
+    @field_validator("window_s")
+    @classmethod
+    def _window_fits_round(cls, value: float, info: ValidationInfo) -> float:
+        # Declared after round_minutes, so that field is already in info.data when it was valid.
+        minutes = info.data.get("round_minutes")
+        if minutes is not None and value > minutes * 60:
             raise ValueError(
-                f"window_s ({self.window_s:g} s) is longer than the round "
-                f"({self.round_minutes:g} min); shorten window_s or lengthen round_minutes"
+                f"{value:g} s is longer than the {minutes:g}-minute round; "
+                "shorten window_s or lengthen round_minutes"
             )
-        return self
+        return value
 
 
 class ScenarioError(Exception):
@@ -85,31 +88,30 @@ class LoadResult:
 
 
 def _where(loc: tuple[Any, ...]) -> str:
-    """Turn a pydantic location into words a TOML author recognises ('tests' in the 2nd [[probes]])."""
-    if not loc:
-        return "the file"
-    parts = [str(p) for p in loc]
+    """Turn a pydantic location into words a TOML author recognises, counting from 1.
+
+    ("probes", 1, "tests") -> "[[probes]] #2, field 'tests'"
+    ("levers", 0)          -> "field 'levers', item 1"
+    """
     if len(loc) >= 2 and isinstance(loc[1], int):
-        nth = _ordinal(loc[1] + 1)
-        rest = ".".join(parts[2:])
+        rest = ".".join(str(p) for p in loc[2:])
         if rest:
-            return f"field '{rest}' in the {nth} [[{loc[0]}]] table"
-        return f"the {nth} item of '{loc[0]}'"
-    return f"field '{'.'.join(parts)}'"
-
-
-def _ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+            return f"[[{loc[0]}]] #{loc[1] + 1}, field '{rest}'"
+        return f"field '{loc[0]}', item {loc[1] + 1}"
+    return f"field '{'.'.join(str(p) for p in loc)}'"
 
 
 def _describe(err: Any) -> str:
     kind = err["type"]
     if kind == "missing":
-        return "is missing (required)"
+        return "missing (it is required)"
     if kind == "extra_forbidden":
-        return "is not a scenario field (check the spelling)"
-    msg = err["msg"].removeprefix("Value error, ")
+        return "not a scenario field (check the spelling)"
+    if kind == "string_pattern_mismatch" and tuple(err["loc"]) == ("id",):
+        return f"use only lowercase letters, digits and dashes, got {err['input']!r}"
+    if kind == "value_error":  # our own validators already say what they got
+        return err["msg"].removeprefix("Value error, ")
+    msg = err["msg"].replace("Input should be", "should be", 1)
     value = err.get("input")
     if isinstance(value, (str, int, float, bool)) and len(repr(value)) <= 40:
         msg += f", got {value!r}"
@@ -127,9 +129,8 @@ def load_file(path: Path) -> Scenario:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ScenarioError(
-            f"{path}: not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8"
-        ) from None
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ScenarioError(f"{path}: not UTF-8 text (line {line}); save it as UTF-8") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -137,11 +138,25 @@ def load_file(path: Path) -> Scenario:
     try:
         return Scenario.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = _where(first["loc"]) if first["loc"] else "the file"
-        more = exc.error_count() - 1
-        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        raise ScenarioError(f"{path}: {where} {_describe(first)}{tail}") from None
+        raise ScenarioError(f"{path}: {_summarize(exc)}") from None
+
+
+def _summarize(exc: ValidationError) -> str:
+    """One line for all of a file's problems: the first in full, the rest as a count.
+
+    Missing top-level fields are named together, since a half-written file lacks several at once.
+    """
+    errors = exc.errors()
+    missing = [e for e in errors if e["type"] == "missing" and len(e["loc"]) == 1]
+    if len(missing) > 1:
+        names = ", ".join(f"'{e['loc'][0]}'" for e in missing)
+        head, more = f"required fields missing: {names}", len(errors) - len(missing)
+    else:
+        first = errors[0]
+        where = f"{_where(first['loc'])}: " if first["loc"] else ""
+        head, more = f"{where}{_describe(first)}", len(errors) - 1
+    tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return head + tail
 
 
 def load_dirs(dirs: list[Path]) -> LoadResult:

@@ -33,7 +33,13 @@ from voice_sim.core.clock import Clock, MonotonicClock, RoundClock
 from voice_sim.core.followups import choose_followup, due_cues
 from voice_sim.core.models import Analysis, Cue, Transcript
 from voice_sim.core.ports import (
-    AnswerSource, SessionWriter, Speaker, SpokenLine, Store, Transcriber, TranscriptStream,
+    AnswerSource,
+    SessionWriter,
+    Speaker,
+    SpokenLine,
+    Store,
+    Transcriber,
+    TranscriptStream,
 )
 from voice_sim.core.scenario import Scenario
 from voice_sim.core.sessions import Segment, SessionRecord
@@ -354,7 +360,7 @@ class Round:
         if not self._speech_broken:
             try:
                 line = self._speaker.say(text, persona)
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - an adapter failing must not lose the round
                 self._speech_broken = True
                 self._emit(ev.Problem(f"the panel's voice failed ({exc}); going on text-only"))
         after = self.clock.clock.now()
@@ -439,7 +445,7 @@ class Round:
         self._set(State.TRANSCRIBING)
         try:
             rec = self._source.stop()
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - an adapter failing must not lose the round
             self._emit(ev.Problem(f"the recording did not close cleanly ({exc})"))
             rec = None
         stopped = self.now()
@@ -449,7 +455,7 @@ class Round:
         else:
             try:
                 transcript = answer.stream.finish()
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - an adapter failing must not lose the round
                 self._emit(ev.Problem(f"transcription failed ({exc}); keeping the words heard so far"))
         with self._save, self._live:
             cues = transcript.cues if transcript is not None else list(answer.live)
@@ -487,7 +493,7 @@ class Round:
         candidate = self.candidate_transcript()
         try:
             analysis = self._analyze(candidate, self.scenario, self.config.window_s)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - an adapter failing must not lose the round
             self._emit(ev.Problem(f"the analysis failed ({exc}); the round is saved without it"))
         if analysis is not None:
             self._analysis = analysis

@@ -92,7 +92,7 @@ def _missing(analysis: Analysis | None) -> list[str]:
 
 
 def _minutes(seconds: float) -> str:
-    m, s = divmod(int(round(seconds)), 60)
+    m, s = divmod(round(seconds), 60)
     return f"{m}:{s:02d}"
 
 

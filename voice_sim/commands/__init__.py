@@ -5,4 +5,5 @@ time, so `voice-sim --help` stays instant."""
 MODULES = [
     "scenarios",
     "analyze",
+    "sessions",
 ]

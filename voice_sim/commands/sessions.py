@@ -1,0 +1,159 @@
+"""`voice-sim sessions`: the history of saved rounds: list, show, export, delete.
+
+Presentation only: the store (core/sessions.py) finds, reads and deletes. Opening the store first
+marks rounds whose recording process died as incomplete, so every listing is up to date.
+Session ids can be shortened to any unique prefix, or given as `last`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from voice_sim.errors import UserError
+
+if TYPE_CHECKING:
+    from voice_sim.core.sessions import SessionRow, SessionStore
+
+FORMATS = ("md", "vtt", "srt", "json")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "sessions",
+        help="list, show, export and delete saved rounds",
+        description="Saved rounds (audio, transcript, analysis, report). With no action, lists. "
+        "ID may be a unique prefix of a session id, or 'last'.",
+    )
+    parser.set_defaults(func=run_list, json=False, scenario=None, limit=None)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+
+    p = actions.add_parser("list", help="one line per round, newest first")
+    p.add_argument("--json", action="store_true", help="print one JSON array instead")
+    p.add_argument("--scenario", metavar="ID", help="only rounds of this scenario")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N rounds")
+    p.set_defaults(func=run_list)
+
+    p = actions.add_parser("show", help="a round's report (or its summary as JSON)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--json", action="store_true",
+                   help="print the session summary: record, folder, transcript, analysis")
+    p.set_defaults(func=run_show)
+
+    p = actions.add_parser("export", help="write a round's report or transcript to a file")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--format", "-f", choices=FORMATS, default="md",
+                   help="md (report), vtt or srt (transcript), json (summary); default md")
+    p.add_argument("-o", "--output", metavar="PATH", type=Path,
+                   help="where to write (default: standard output)")
+    p.set_defaults(func=run_export)
+
+    p = actions.add_parser("delete", help="delete a round: its folder, audio and index entry")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(func=run_delete)
+
+
+def open_store() -> SessionStore:
+    from voice_sim.core.sessions import SessionStore
+
+    try:
+        return SessionStore.open()
+    except OSError as exc:
+        raise UserError(f"cannot open the sessions folder ({exc})") from None
+
+
+def _guard(call):  # type: ignore[no-untyped-def]
+    from voice_sim.core.sessions import SessionError
+
+    try:
+        return call()
+    except SessionError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _clock(seconds: float) -> str:
+    m, s = divmod(round(seconds), 60)
+    return f"{m}:{s:02d}"
+
+
+def _score(row: SessionRow) -> str:
+    if row.impact is None:
+        return "-"
+    return f"{row.impact}/{row.feasibility}/{row.tradeoff}"
+
+
+def run_list(args: argparse.Namespace) -> int:
+    store = open_store()
+    rows = store.list(scenario_id=args.scenario, limit=args.limit)
+    if args.json:
+        print(json.dumps([r.model_dump(mode="json") | {"folder": str(store.folder(r.id))} for r in rows], indent=2))
+        return 0
+    if not rows:
+        print("No saved rounds yet. Start one with: voice-sim run --scenario ID")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False, box=None)
+    for col, just in (("ID", "left"), ("Started", "left"), ("Scenario", "left"), ("Mode", "left"),
+                      ("Length", "right"), ("Status", "left"), ("In window", "right"),
+                      ("I/F/T", "right"), ("Flags", "right")):
+        table.add_column(col, justify=just)  # type: ignore[arg-type]
+    for r in rows:
+        status = {"complete": "done", "incomplete": "[yellow]incomplete[/]",
+                  "recording": "[cyan]recording[/]"}[r.status]
+        table.add_row(
+            r.id, r.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), r.scenario_id, r.mode,
+            _clock(r.duration_s), status, f"{r.signals_in_window}/5" if r.impact is not None else "-",
+            _score(r), "-" if r.flags is None else str(r.flags),
+        )
+    # Piped output keeps whole ids and dates on one line, so `grep` and `cut` work on it.
+    Console(highlight=False, width=None if sys.stdout.isatty() else 200).print(table)
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    store = open_store()
+    if args.json:
+        print(json.dumps(_guard(lambda: store.summary(args.id)), indent=2))
+        return 0
+    text = _guard(lambda: store.export(args.id, "md"))
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.markdown import Markdown
+
+        Console().print(Markdown(text))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    store = open_store()
+    text = _guard(lambda: store.export(args.id, args.format))
+    if args.output is None or str(args.output) == "-":
+        sys.stdout.write(text)
+        return 0
+    out: Path = args.output.expanduser()
+    if out.is_dir():
+        raise UserError(f"-o {args.output}: is a folder; give a file name, e.g. {out / ('round.' + args.format)}")
+    if not out.parent.is_dir():
+        raise UserError(f"-o {args.output}: folder {out.parent} does not exist")
+    from voice_sim.core.storage import write_atomic
+
+    try:
+        write_atomic(out, text)
+    except OSError as exc:
+        raise UserError(f"cannot write {out} ({exc.strerror or exc})") from None
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def run_delete(args: argparse.Namespace) -> int:
+    store = open_store()
+    sid = _guard(lambda: store.delete(args.id))
+    print(f"deleted {sid}")
+    return 0

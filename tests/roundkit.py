@@ -9,7 +9,11 @@ from voice_sim.core import events as ev
 from voice_sim.core.clock import FakeClock
 from voice_sim.core.engine import Round, RoundConfig
 from voice_sim.core.fakes import (
-    FakeAnswer, FakeSource, FakeSpeaker, FakeTranscriber, MemoryStore,
+    FakeAnswer,
+    FakeSource,
+    FakeSpeaker,
+    FakeTranscriber,
+    MemoryStore,
 )
 from voice_sim.core.ports import Store
 from voice_sim.core.scenario import Probe, Scenario

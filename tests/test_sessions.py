@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
+from roundkit import HYPOTHESIS, KAFKA, LEVER_ONLY, METRIC, SCENARIO
 
 from voice_sim.cli import main
 from voice_sim.config import Settings
@@ -22,8 +23,6 @@ from voice_sim.core.models import Cue, Transcript
 from voice_sim.core.sessions import SessionError, SessionStore
 from voice_sim.core.storage import repair_wav, write_atomic
 from voice_sim.core.transcripts import read_json, read_vtt
-
-from roundkit import HYPOTHESIS, KAFKA, LEVER_ONLY, METRIC, SCENARIO
 
 
 def play_round(store: SessionStore, answers: list[str]) -> Round:

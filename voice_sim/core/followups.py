@@ -76,12 +76,12 @@ def choose_followup(
     return None
 
 
-MISSING_WORDS = {
+MISSING_WORDS = {  # in the order a cue names them: the guide's three signals first
     "hypothesis": "no user problem",
-    "constraint": "no constraint",
-    "lever": "no lever",
     "metric_tie": "no metric tie",
+    "constraint": "no constraint",
     "tradeoff": "no trade-off",
+    "lever": "no lever",
 }
 
 

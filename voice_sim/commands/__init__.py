@@ -6,4 +6,5 @@ MODULES = [
     "scenarios",
     "analyze",
     "sessions",
+    "run",
 ]

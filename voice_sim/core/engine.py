@@ -157,6 +157,7 @@ class Round:
         self._time_up = False
         self._last_panel: tuple[str, int] | None = None
         self.result: SessionRecord | None = None
+        self.closers: list[Callable[[], None]] = []  # run by close(): speaker thread, devices
 
     # ----- what a UI reads -------------------------------------------------------------------
 
@@ -300,6 +301,17 @@ class Round:
             if self._state == State.ANSWERING:
                 self._stop_answer(quick=True)
             return self._finish(complete=False, speak=False, reason=reason)
+
+    def close(self) -> None:
+        """Release the parts (speaker thread, audio device); aborts first if still running."""
+        if self._state not in FINISHED and self._state != State.IDLE:
+            self.abort()
+        while self.closers:
+            closer = self.closers.pop()
+            try:
+                closer()
+            except Exception:
+                log.exception("closing a round part failed")
 
     def tick(self) -> None:
         """Check the clock: coach cues and the end of the round. The recorder's level reports call

@@ -480,6 +480,7 @@ class SessionStore:
         record = self.get(sid)
         analysis = self.analysis(sid)
         return {
+            "id": sid,
             "session": record.model_dump(mode="json"),
             "folder": str(self.folder(sid)),
             "transcript": self.transcript(sid).model_dump(mode="json"),

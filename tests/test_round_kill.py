@@ -1,0 +1,95 @@
+"""A round killed with SIGKILL mid-answer: the audio so far is on disk and readable, and the next
+start lists the round as incomplete. The round runs in a child process with the real session
+store and the real paced file source (the transcriber is a stand-in, so no model is needed)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from voice_sim.cli import main
+
+CHILD = r"""
+import sys
+from pathlib import Path
+from voice_sim.config import Settings
+from voice_sim.core.library import get_scenario, load_library
+from voice_sim.runtime import make_round
+
+from voice_sim.core.models import Transcript
+
+
+class Deaf:  # hears nothing: this test is about the audio and the session files
+    def stream(self, offset_s, on_committed, on_tentative):
+        return self
+
+    def feed(self, block):
+        pass
+
+    def finish(self):
+        return Transcript()
+
+
+settings = Settings()
+scenario = get_scenario(load_library(settings), "auction-bidding")
+rnd = make_round(settings, scenario, answers=[Path(sys.argv[1])], speak=False,
+                 transcriber=Deaf())
+rnd.start()
+print(rnd.begin_answer(), flush=True)
+sys.stdin.read()  # never returns: the test kills us mid-answer
+"""
+
+
+def tone(path: Path, seconds: float) -> None:
+    t = np.arange(int(16000 * seconds)) / 16000
+    sf.write(path, (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32), 16000)
+
+
+def wait_for(predicate, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.05)  # polling a child process: there is no message to wait on
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_sigkill_mid_answer_keeps_the_audio_and_marks_the_round_incomplete(tmp_path: Path, capsys) -> None:
+    answer = tmp_path / "long-answer.wav"
+    tone(answer, 60)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(answer)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        text=True, env=os.environ.copy(),
+    )
+    try:
+        audio = Path(child.stdout.readline().strip())
+        assert audio.name == "answer-01.wav"
+        wait_for(lambda: audio.stat().st_size > 2 * 32000)  # two seconds of PCM16 on disk
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(timeout=10)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+
+    assert main(["sessions", "list", "--json"]) == 0  # "the next start"
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["status"] == "incomplete"
+    data, rate = sf.read(audio)
+    assert rate == 16000 and 2.0 <= len(data) / rate < 30
+    assert np.abs(data).max() > 0.2  # the tone, not zeros
+    assert main(["sessions", "show", row["id"], "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    answer_seg = summary["session"]["segments"][-1]
+    assert answer_seg["audio"] == "audio/answer-01.wav"
+    assert answer_seg["audio_s"] == pytest.approx(len(data) / rate, abs=0.01)
+    assert "pid" in summary["session"]["status_reason"]

@@ -23,6 +23,8 @@ NUMWORD = alt(
     "half", "double", "triple", "several", "dozen", "single",
 )
 NUMBER = rf"\b{NUMWORD}\b"
+QUANT = r"\b(?:by|in)\s+half\b|\ba\s+(?:third|quarter)\b|\bfrom\s+\S+\s+(?:\S+\s+)?to\s+\S+|%|\bpercent\b|\bpoints?\b|\b(?:double|triple|halve|twice|\d+x)\b(?!-)|\b(?:\d[\d.]*|two|three|four|five|ten|twenty|hundred|thousand)\s+(?:more|fewer|extra|additional)\b"
+COMPARATIVE = r"\b(?:more|fewer|less|higher|lower|extra|lost|missed)\s+(?:\S+\s+)?"
 NUMSEQ = rf"(?:{NUMWORD}(?:\s+and)?[\s-]*){{1,5}}"  # "a hundred and fifty", "1.5"
 
 USERS = alt(
@@ -33,6 +35,9 @@ USERS = alt(
 
 # --- hypothesis -----------------------------------------------------------------------------
 HYPOTHESIS_CUES = [
+    r"\b(?:here's|heres|here is)\s+(?:my|our|the)\s+(?:bet|hypothesis|thesis)\b",
+    r"\b(?:my|our)\s+(?:bet|hypothesis|thesis)\s*:",
+    rf"\bwhat\s+(?:i|we)(?:'ve| have)?\s+(?:keep\s+|kept\s+)?(?:hearing|heard|seeing|seen|learned)\s+(?:from\s+{USERS}\s+)?is\b",
     rf"\b(?:my|our|the|main|core|big|key)\s+bet\b(?:\s+here)?\s+(?:is|would be|being)\b",
     r"\bi(?:'m| am)\s+(?:betting|wagering)\b",
     r"\b(?:we|i)(?:'re| are|'d| would| will)?\s+bet(?:ting)?\s+(?:is\s+)?(?:that|on)\b",
@@ -54,12 +59,16 @@ HYPOTHESIS_CUES = [
     r"\bwe(?:'re| are)\s+(?:optimi[sz]ing|designing)\s+for\s+(?:whether|buyers|sellers|bidders|viewers|users)\b",
     r"\bthe\s+thing\s+we(?:'re| are)\s+optimi[sz]ing\b",
 ]
+PEOPLE = alt(*[u for u in USERS[3:-1].split("|") if u != "they"])
 USER_PROBLEM = [
-    rf"\b{USERS}\s+(?:are\s+|were\s+|get\s+|keep\s+|will\s+|just\s+|often\s+|basically\s+|end up\s+)?(?:drop(?:ping)?\s+off|bail(?:ing)?|abandon(?:ing)?|churn(?:ing)?|leav(?:e|ing)|los(?:e|ing)|miss(?:ing)?|giv(?:e|ing)\s+up|gets?\s+frustrated|frustrated|annoyed|confused|stuck|struggl(?:e|ing)|can(?:'t|not)|don(?:'t)|won(?:'t)|never|stop(?:ping)?|tun(?:e|ing)\s+out|walk(?:ing)?\s+away|overpay|lose\s+trust|double.?charged|oversold|outbid)\b",
-    rf"\b(?:problem|pain|issue|frustration)\s+(?:for|of)\s+{USERS}\b",
+    rf"\b{PEOPLE}\s+(?:are\s+|were\s+|get\s+|keep\s+|will\s+|just\s+|often\s+|basically\s+|end up\s+|then\s+)?(?:drop(?:ping)?\s+off|bail(?:ing)?|abandon(?:ing)?|churn(?:ing)?|giv(?:e|ing)\s+up|gets?\s+frustrated|frustrated|annoyed|stuck|walk(?:ing)?\s+away|lose\s+trust|los(?:e|ing)\s+faith|double.?charged|oversold|feel\s+(?:cheated|ignored|burned)|stop\s+(?:bidding|buying|showing up|coming|watching))\b",
+    rf"\b(?:problem|pain|issue|frustration)\s+(?:for|of)\s+{PEOPLE}\b",
 ]
+# A weaker complaint ("people can't watch live") is a hypothesis only with a cause or outcome.
+USER_PROBLEM_WEAK = rf"\b{PEOPLE}\s+(?:\S+\s+)?(?:can't|cannot|don't|won't|never|miss(?:ing)?|los(?:e|ing)|leav(?:e|ing)|struggl(?:e|ing)|confused)\b"
+PROBLEM_CAUSE = r"\b(?:because|since|so\s+they|which\s+(?:means|is why)|that's\s+why|and\s+then\s+they|when\s+(?:the|their|a|we)|every\s+time|whenever|so\s+we\s+lose|and\s+we\s+lose)\b"
 NEGATED_HYPOTHESIS = [
-    r"\b(?:don't|do not|didn't|haven't|have not|no|not)\s+(?:\w+\s+){0,3}(?:hypothes[ie]s|bet)\b",
+    r"\b(?:don't|do not|didn't|haven't|have not|no|not)\s+(?:\S+\s+){0,3}(?:hypothes[ie]s|bet)\b",
     r"\bhypothes[ie]s(?:-wise|\s+wise)?,?\s+(?:i'm\s+)?(?:not sure|unclear|tbd|later|we'll see|dunno|no idea)\b",
     r"\b(?:not sure|unsure|no idea)\s+(?:what|about)\s+(?:the\s+)?(?:hypothes|bet|problem)",
     r"\bcome back to (?:the\s+)?(?:hypothes|problem)",
@@ -78,15 +87,17 @@ CONSTRAINTS = {
         rf"\b{BOUND}\s*(?:a\s+|about\s+|roughly\s+)?{NUMSEQ}-?\s*{TIME_UNIT}",
         rf"\bsub-?\s*(?:second|{NUMWORD}\s*{TIME_UNIT})",
         rf"\blatency\s+budget\b",
-        rf"\b(?:budget|target|slo|sla|p99|p95|p50)\s+(?:is|of|at|for)?\s*(?:\w+\s+){{0,4}}{NUMSEQ}-?\s*{TIME_UNIT}",
-        rf"\b{NUMSEQ}-?\s*{TIME_UNIT}\s+(?:\w+\s+){{0,3}}(?:budget|end to end|end-to-end|p99|p95|max|ceiling|or less|or under|tops|hard limit|target)",
-        rf"\b(?:has|have|needs?|must|got)\s+to\s+(?:\w+\s+){{0,6}}(?:in|within|under|below)\s+(?:\w+\s+){{0,2}}{NUMSEQ}-?\s*{TIME_UNIT}",
+        rf"\b(?:budget|target|slo|sla|p99|p95|p50)\s+(?:is|of|at|for)?\s*(?:\S+\s+){{0,4}}{NUMSEQ}-?\s*{TIME_UNIT}",
+        rf"\b{NUMSEQ}-?\s*{TIME_UNIT}\s+(?:\S+\s+){{0,3}}(?:budget|end to end|end-to-end|p99|p95|max|ceiling|or less|or under|tops|hard limit|target)",
+        rf"\b(?:has|have|needs?|must|got)\s+to\s+(?:\S+\s+){{0,6}}(?:in|within|under|below)\s+(?:\S+\s+){{0,2}}{NUMSEQ}-?\s*{TIME_UNIT}",
         rf"\b(?:can't|cannot|can not|must not|shouldn't)\s+(?:take|exceed|be slower than|go over)\s+(?:more than\s+)?{NUMSEQ}-?\s*{TIME_UNIT}",
         r"\breal[- ]time\s+(?:is\s+)?(?:a\s+)?(?:hard\s+)?(?:requirement|constraint|must)",
+        rf"\b{BOUND}\s+(?:a|one|half\s+a)\s+second\b",
+        rf"\b(?:can't|cannot|can not|must not|shouldn't)\s+be\s+(?:more|longer|slower)\s+than\s+(?:a\s+)?{NUMSEQ}\s*{TIME_UNIT}",
     ],
     "uptime": [
         r"\b(?:three|four|five|3|4|5)\s+nines\b",
-        r"\b99(?:\.9+)?\s*(?:%|percent)",
+        r"\b99(?:\.\d+)?\s*(?:%|percent)",
         rf"\b(?:uptime|availability|sla)\s+(?:of|target|at|is|needs|has|must)\b",
         r"\b(?:zero|no)\s+downtime\b",
         r"\bcan(?:'t|not)\s+(?:afford\s+to\s+)?go\s+down\b",
@@ -97,35 +108,44 @@ CONSTRAINTS = {
         r"\bsales\s+tax\b", r"\bage\s+verification\b", r"\blegal(?:ly)?\s+(?:requirement|required|obligation|have to)",
         r"\banti[- ]money\s+laundering\b", r"\bprivacy\s+(?:law|rules|requirement)", r"\bconsumer\s+protection\b",
         r"\bchargeback\s+rules\b", r"\bgambling\s+(?:law|rules|regulation)",
+        r"\blegal\s+(?:was\s+clear|requires|says|needs|signed)", r"\bprivacy\s+(?:commitment|policy|promise)",
+        r"\b(?:card\s+)?network\s+rules\b", r"\b(?:visa|mastercard|scheme)\s+rules\b",
     ],
     "cost": [
-        rf"\b(?:cost|spend|budget|bill|infra)\w*\s+(?:\w+\s+){{0,4}}(?:under|below|of|cap|ceiling|within|no more than|at most|max|around)\s+(?:about\s+)?(?:\$\s*)?{NUMSEQ}(?:k|grand|dollars|bucks)?\s*(?:a|per|each)\s+month",
+        rf"\b(?:cost|spend|budget|bill|infra)\w*\s+(?:\S+\s+){{0,4}}(?:under|below|of|cap|ceiling|within|no more than|at most|max|around)\s+(?:about\s+)?(?:\$\s*)?{NUMSEQ}(?:k|grand|dollars|bucks)?\s*(?:a|per|each)\s+month",
         rf"\$\s*\d[\d,.]*\s*(?:k|m)?\s*(?:a|per|/)\s*(?:month|mo|year)\b",
         rf"\b{NUMSEQ}(?:k|grand|thousand|dollars|bucks)\s+(?:dollars\s+)?(?:a|per)\s+(?:month|year)\b",
         r"\b(?:cost|budget)\s+(?:ceiling|cap|constraint|limit)\b",
+        rf"\b(?:can't|cannot|must not|shouldn't)\s+cost\s+(?:more\s+than\s+)?(?:about\s+)?(?:\$\s*)?{NUMSEQ}",
         r"\bcan(?:'t|not)\s+(?:afford|spend)\b",
     ],
     "timeline": [
         rf"\b{NUMSEQ}-?\s*(?:day|week|month)s?\s+(?:mvp|deadline|timeline|window|launch|build)",
-        rf"\bmvp\s+(?:in|within|by)\s+(?:\w+\s+){{0,2}}{NUMSEQ}?(?:days?|weeks?|months?|q[1-4])",
-        rf"\b(?:ship|launch|deliver|live|done|build it)\w*\s+(?:\w+\s+){{0,3}}(?:in|within|by)\s+{NUMSEQ}(?:days?|weeks?)\b",
+        rf"\b{NUMSEQ}\s*(?:days?|weeks?)\s+(?:for|to\s+(?:ship|build|get|launch|deliver))\s+(?:\S+\s+)?(?:an?\s+)?mvp",
+        rf"\bmvp\s+(?:in|within|by)\s+(?:\S+\s+){{0,2}}{NUMSEQ}?(?:days?|weeks?|months?|q[1-4])",
+        rf"\b(?:ship|launch|deliver|live|done|build it)\w*\s+(?:\S+\s+){{0,3}}(?:in|within|by)\s+{NUMSEQ}(?:days?|weeks?)\b",
         r"\b(?:by|before)\s+(?:q[1-4]|the holidays|black friday|the end of the (?:month|quarter))\b",
-        r"\b(?:deadline|timeline)\s+(?:is|of)\b",
+        rf"\b(?:deadline|timeline)\s+(?:is|of)\s+(?:\S+\s+){{0,3}}(?:{NUMSEQ}\s*(?:days?|weeks?|months?)|q[1-4]|end of)",
     ],
     "integrity": [
-        r"\b(?:can(?:'t|not)|must(?:n't| not)|never|zero|no)\s+(?:ever\s+)?(?:oversell|oversold|overselling|double[- ](?:sell|charge|book|spend)|lose\s+(?:a\s+)?bids?)",
+        r"\b(?:can(?:'t|not)|must(?:n't| not)|never|zero)\s+(?:ever\s+)?(?:oversell|oversold|overselling|double[- ](?:sell|charge|book|spend)|lose\s+(?:a\s+)?bids?)",
         r"\bexactly[- ]once\b",
         r"\b(?:strong(?:ly)?\s+consisten(?:t|cy))\s+(?:is\s+)?(?:required|a must|non-negotiable|requirement)",
-        rf"\b(?:must|has to|have to|needs to|need to)\s+(?:\w+\s+){{0,3}}(?:support|handle|serve|hold)\s+(?:\w+\s+){{0,2}}{NUMSEQ}\s*(?:concurrent|simultaneous|viewers|bidders|users|requests)",
+        rf"\b(?:must|has to|have to|needs to|need to)\s+(?:\S+\s+){{0,3}}(?:support|handle|serve|hold)\s+(?:\S+\s+){{0,2}}{NUMSEQ}\s*(?:concurrent|simultaneous|viewers|bidders|users|requests)",
     ],
 }
+# A number that is only a description ("latency is 200 ms today") becomes a constraint when framed
+# as one ("the number I'd hold us to is 200 ms", "one thing I'm firm on: 99.95% uptime").
+FRAMED_NUMBER = rf"(?:{NUMSEQ}\s*{TIME_UNIT}|\b99(?:\.\d+)?\s*(?:%|percent)|\$\s*\d|{NUMSEQ}\s*(?:dollars|k|grand)\s+(?:a|per)\s+month|{NUMSEQ}\s*(?:days?|weeks?)\b)"
 CONSTRAINT_FRAME = [  # makes an otherwise descriptive number a stated constraint
+    r"\b(?:the\s+)?(?:constraint|number|budget|limit|line|bar|target|requirement|rule|ceiling|sla|slo)\s+(?:i'd|we'd|i|we|i'm|we're)\s+(?:\S+\s+)?(?:hold|set|pin|commit|draw|give|put|hold us to)",
+    r"\b(?:i'm|we're|i am|we are)\s+firm\b", r"\bfirm\s+on\b", r"\bhold\s+(?:us|the\s+team|ourselves)\s+to\b", r"\bsets?\s+a\s+budget\b",
     r"\b(?:has|have|needs?|must|got)\s+to\b", r"\bmust\b", r"\bhard\s+(?:constraint|requirement|limit|line)",
     r"\bnon-?negotiable\b", r"\bconstraint\b", r"\brequirement\b", r"\bbudget\b", r"\bor\s+(?:people|buyers|users|bidders|viewers|they)\b",
     r"\bcan(?:'t|not)\b", r"\bno more than\b", r"\bceiling\b", r"\bat most\b", r"\bsla\b", r"\bslo\b",
 ]
 NEGATED_CONSTRAINT = [
-    r"\b(?:no|not|don't|isn't|aren't)\s+(?:\w+\s+){0,2}(?:real\s+|hard\s+)?constraints?\b",
+    r"\b(?:no|not|don't|isn't|aren't)\s+(?:\S+\s+){0,2}(?:real\s+|hard\s+)?constraints?\b",
     r"\bthere are always constraints\b",
     r"\b(?:worry|think) about (?:compliance|regulation|cost|the budget) later\b",
     r"\b(?:compliance|regulation|cost)\s+(?:isn't|is not|won't be)\s+(?:really\s+)?(?:a|an)\s+(?:issue|concern|problem)\b",
@@ -133,8 +153,8 @@ NEGATED_CONSTRAINT = [
 
 # --- levers ----------------------------------------------------------------------------------
 LEVER_TERMS = alt(
-    r"cach(?:e|es|ed|ing)", r"redis", r"memcached?", r"cdns?", r"(?:at|on|to)\s+the\s+edge", r"edge\s+(?:nodes?|servers?|caches?|locations?|pops?|fan-?out)",
-    r"queue(?:s|d|ing)?", r"kafka", r"pub[-/ ]?sub", r"message\s+bus", r"event\s+bus", r"stream\s+processing",
+    r"cach(?:e|es|ed|ing)", r"cdns?", r"(?:at|on|to)\s+the\s+edge", r"edge\s+(?:nodes?|servers?|caches?|locations?|pops?|fan-?out)",
+    r"(?<!review )(?<!support )(?<!moderation )(?<!manual )(?<!ticket )queue(?:s|d|ing)?(?! of (?:flagged|accounts|tickets|reports|cases))", r"pub[-/ ]?sub", r"message\s+bus", r"event\s+bus", r"stream\s+processing",
     r"async(?:hronous(?:ly)?)?", r"background\s+(?:jobs?|workers?|process(?:ing)?)", r"workers?\s+pool",
     r"shard(?:s|ed|ing)?", r"partition(?:s|ed|ing)?", r"read\s+replicas?", r"replicas?", r"replicat(?:e|ed|ion)",
     r"pre-?comput(?:e|ed|ing|ation)", r"precalculat\w+", r"denormali[sz]\w*", r"materiali[sz]ed\s+views?",
@@ -142,17 +162,21 @@ LEVER_TERMS = alt(
     r"load[- ]balanc\w+", r"auto-?scal\w+", r"horizontal(?:ly)?\s+scal\w+", r"fan[- ]?(?:out|in)",
     r"websockets?", r"long[- ]poll\w*", r"write[- ](?:through|behind|back)", r"optimistic\s+(?:locking|concurrency)",
     r"reservations?\s+(?:system|service|tokens?|holds?)", r"(?:soft\s+)?holds?\s+on\s+inventory", r"idempoten\w+",
-    r"event\s+sourcing", r"cqrs", r"in-?memory", r"indexes|indexing|index\b", r"feature\s+store",
+    r"event\s+sourcing", r"cqrs", r"in[- ]?memory",
+    r"(?:comput|calculat|build|scor|generat|render|prepar|warm|load|fetch|run|process|send)\w*\s+(?:\S+\s+){0,5}(?:ahead of time|in advance|up front|in the background)", r"indexes|indexing|index\b", r"feature\s+store",
     r"dedicated\s+(?:cluster|service|pool)", r"regional\s+clusters?", r"multi-?region", r"warm\s+(?:pool|standby)",
     r"pre-?warm\w*", r"prefetch\w*", r"graceful\s+degradation", r"degrade\s+gracefully", r"fallback",
     r"token\s+bucket", r"leaky\s+bucket", r"counters?\s+in\s+memory", r"atomic\s+(?:counters?|decrements?)",
     r"sticky\s+sessions?", r"session\s+(?:store|persistence)", r"snapshot(?:s|ting)?", r"dedupe?\w*",
-    r"micro-?services?", r"monolith", r"serverless", r"edge\s+computing",
+    r"edge\s+computing",
 )
 LEVER = rf"\b{LEVER_TERMS}"
 NEGATED_LEVER = [
-    rf"\b(?:no|not|without|don't|won't|skip|avoid)\s+(?:\w+\s+){{0,2}}{LEVER_TERMS}\b.*\b(?:needed|necessary|at all)\b",
-    rf"\b(?:not sure|no idea|don't know)\s+(?:\w+\s+){{0,4}}{LEVER_TERMS}",
+    rf"\b{LEVER_TERMS}\s+(?:is|are|sounds)\s+(?:\S+\s+)?(?:good|great|nice|important|useful|cool|fine)\b",
+    rf"\b(?:some|a bit of|a little)\s+{LEVER_TERMS}\s+(?:\S+\s+)?somewhere\b",
+    r"\b(?:use|want)\s+(?:it|some of (?:that|it))\s+somewhere\b",
+    rf"\b(?:no|not|without|don't|won't|skip|avoid)\s+(?:\S+\s+){{0,2}}{LEVER_TERMS}\b.*\b(?:needed|necessary|at all)\b",
+    rf"\b(?:not sure|no idea|don't know)\s+(?:\S+\s+){{0,4}}{LEVER_TERMS}",
 ]
 
 # --- business metrics and ties ---------------------------------------------------------------
@@ -161,14 +185,15 @@ METRIC_TERMS = [
     r"bids?\s+per\s+(?:auction|stream|minute|show)", r"bid\s+(?:volume|participation|rate|count)s?",
     r"(?:auction|bidding)\s+participation", r"retention", r"retain\w*", r"churn", r"engagement", r"watch\s+time",
     r"session\s+(?:length|time|duration)", r"time\s+(?:spent|in\s+stream)", r"dau|mau|daily\s+active|monthly\s+active",
-    r"active\s+(?:sellers|buyers|users|bidders)", r"time[- ]to[- ](?:list|first\s+bid|purchase|checkout)",
+    r"active\s+(?:sellers|buyers|users|bidders)", r"time[- ]to[- ](?:first[- ])?(?:list|bid|purchase|checkout|sale|order|value)",
     r"checkout\s+(?:completion|conversion|success|rate)", r"(?:cart|checkout)\s+abandonment", r"abandon\w*",
     r"(?:average\s+)?order\s+value|aov", r"repeat\s+(?:purchase|buyers|visits)", r"nps", r"(?:seller|buyer)\s+(?:trust|satisfaction|nps)",
     r"chargebacks?", r"refunds?", r"disputes?", r"orders?", r"purchases?", r"add[- ]to[- ]carts?", r"click[- ]through|ctr",
     r"attach\s+rate", r"(?:seller|buyer|bidder|viewer|user)\s+(?:growth|acquisition|activation)", r"onboard\w*",
     r"dollars?|\$\s*\d", r"money", r"margin", r"profit", r"lifetime\s+value|ltv", r"sold\s+out|sellout", r"sign-?ups?",
-    r"stick(?:s|ing)?\s+around", r"come\s+back", r"bail(?:s|ing)?", r"drop[- ]?off", r"bounce", r"support\s+tickets?",
-    r"fewer\s+(?:lost|missed)\s+(?:bids|sales|orders)", r"(?:lost|missed)\s+(?:bids|sales|orders|revenue)",
+    r"stick(?:s|ing)?\s+around", r"comes?\s+back", r"bail(?:s|ing)?", r"drop[- ]?off", r"bounce", r"support\s+tickets?",
+    r"fewer\s+(?:lost|missed)\s+(?:bids|sales|orders)", r"(?:lost|missed)\s+(?:bids|sales|orders|revenue)", r"return\s+rate", r"(?:\S+-)?day\s+(?:return|retention|repeat)",
+    r"repeat\s+(?:bidders|sellers|buyers|viewers|customers)", r"items?\s+(?:sold|bought)\s+per\s+\w+", r"attendance", r"returning\s+\w+",
     r"bids?", r"buyers?\s+(?:who\s+)?(?:complete|finish|return)", r"listings?", r"items?\s+sold",
 ]
 # Nouns that are only a metric with a number or a comparison ("more bids", "2% more orders").
@@ -178,11 +203,13 @@ METRIC = rf"\b{METRICS}\b"
 STRONG_METRIC = rf"\b{alt(*[m for m in METRIC_TERMS if m not in WEAK_METRIC_TERMS])}\b"
 CHANGE = alt(
     r"lift\w*", r"mov(?:e|es|ing)", r"rais\w+", r"increas\w+", r"improv\w+", r"boost\w*", r"grow\w*", r"drive\w*",
-    r"cut\w*", r"reduc\w+", r"lower\w*", r"protect\w*", r"preserv\w+", r"keep\w*", r"sav(?:e|es|ing)", r"recover\w*",
-    r"bump\w*", r"add\w*", r"drop\w*", r"fall\w*", r"shrink\w*", r"climb\w*", r"ris(?:e|es|ing)", r"jump\w*",
-    r"go(?:es)?\s+(?:up|down)", r"goes\s+from", r"from\s+\S+\s+(?:\S+\s+)?to\b", r"gain\w*", r"win\w*", r"translat\w+", r"worth", r"means?\s+(?:more|fewer|less|higher|lower)",
+    r"cut\w*", r"reduc\w+", r"lower\w*", r"protect\w*", r"preserv\w+", r"keep\w*", r"sav(?:e|es|ing)", r"recover\w*", r"catch\s+up", r"\bup\b(?=[,.]|\s+(?:and|by|maybe|about|around|roughly|a\s+(?:few|couple|bit)))",
+    r"los(?:e|es|ing)\s+(?:\S+\s+){0,2}(?:percent|%|\d|orders|sales|revenue|gmv|buyers|bidders|sellers)",
+    r"bump\w*", r"longer", r"shorter", r"drop\w*", r"fall\w*", r"shrink\w*", r"climb\w*", r"ris(?:e|es|ing)", r"jump\w*",
+    r"go(?:es)?\s+(?:up|down)", r"goes\s+from", r"from\s+\S+\s+(?:\S+\s+)?to\b", r"gain\w*", r"translat\w+", r"worth", r"means?\s+(?:more|fewer|less|higher|lower)",
     r"(?:more|fewer|less|higher|lower)", r"pay(?:s)?\s+(?:for|off)", r"halv\w+", r"doubl\w+", r"unlock\w*", r"prevent\w*",
-    r"avoid\w*", r"stop\w*", r"impact\w*", r"affect\w*", r"help\w*", r"up\b", r"down\b", r"points?",
+    r"avoid\w*", r"impact\w*", r"affect\w*", r"help\w*", r"points?", r"kill\w*", r"hurt\w*",
+    r"(?:up|down)\s+(?:by\s+)?(?:maybe\s+|about\s+|around\s+|roughly\s+|another\s+)?(?:a\s+)?(?:\d|two|three|four|five|six|seven|eight|nine|ten|twenty|few|couple|bit|some|half)",
 )
 CAUSAL = alt(
     r"which", r"so\s+that", r"so\s+(?:we|buyers|sellers|bidders|viewers|users|people|more|fewer|it)", r"that\s+(?:should|will|would|could|means|gets|keeps|lifts|moves|drives)",
@@ -192,22 +219,26 @@ CAUSAL = alt(
 )
 VAGUE_METRIC = [
     r"\bmetrics?\s+(?:matter|are important|is important|will tell|later)\b",
-    r"\b(?:we'll|we will|we'd|i'd|i would|let's)\s+(?:track|measure|monitor|look at|figure out|define|pick|think about)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:metrics?|kpis?|numbers)\b",
-    r"\b(?:not sure|don't know|no idea|hard to say)\s+(?:\w+\s+){0,5}(?:impact|metric|conversion|gmv|revenue|business)",
-    r"\b(?:doesn't|does not|won't|will not|wouldn't)\s+(?:really\s+)?(?:move|affect|change|impact)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:metrics?|conversion|gmv|revenue|needle)",
+    r"\b(?:we'll|we will|we'd|i'd|i would|let's)\s+(?:track|measure|monitor|look at|figure out|define|pick|think about)\s+(?:the\s+)?(?:\S+\s+){0,2}(?:metrics?|kpis?|numbers)\b",
+    r"\b(?:not sure|don't know|no idea|hard to say)\s+(?:\S+\s+){0,5}(?:impact|metric|conversion|gmv|revenue|business)",
+    r"\b(?:doesn't|does not|won't|will not|wouldn't)\s+(?:really\s+)?(?:move|affect|change|impact)\s+(?:the\s+)?(?:\S+\s+){0,2}(?:metrics?|conversion|gmv|revenue|needle)",
 ]
 
 # --- trade-offs ------------------------------------------------------------------------------
 TRADEOFF = [
+    r"\b(?:i'm|we're|i am|we are)\s+(?:fine|okay|ok|happy|comfortable|good|willing)\s+(?:with\s+(?:that|it|this|the)|paying|accepting|taking|living|to\s+(?:pay|accept|take|live))",
+    r"\b(?:i'll|we'll|i'd|we'd|i will|we will|i would|we would)\s+take\s+(?:that|the|this)\s+(?:hit|cost|risk|trade)",
+    r"\bmeans\s+(?:\S+\s+){0,8}(?:might|may|could|can|won't|wait|stale|lose|slower|miss)\b.*\b(?:fine|okay|ok|acceptable|worth)\b",
+    r"\bwe(?:'d| would| will|'ll)\s+(?:drop|lose|give up|sacrifice|skip)\b.*\bbut\b",
     r"\bat\s+the\s+(?:cost|expense|price)\s+of\b",
     r"\beven\s+though\s+(?:it|that|this|we|the)\b",
     r"\b(?:the\s+)?(?:trade-?\s?off|tradeoff)s?\s+(?:here\s+)?(?:is|i'd make|i'm making|we're making|we make|we accept|being|i'd take|i'll take|we'll take|is that|worth)",
     r"\b(?:we|i)(?:'re|'d| are| would| will|'ll)?\s+(?:happy\s+to\s+|willing\s+to\s+|going\s+to\s+|have\s+to\s+)?(?:accept|give\s+up|sacrific\w+|trade|eat|tolerate|take\s+the\s+hit|live\s+with|pay)\b",
     r"\bin\s+exchange\s+for\b",
     r"\b(?:the\s+)?(?:downside|cost|price|catch|con)\s+(?:here\s+)?(?:is|being|there is)\b",
-    r"\bwe\s+lose\b",
+    r"\bwe\s+lose\s+(?:some|a\s+(?:bit|little)|strict|ordering|consistency|freshness|precision|accuracy|\d|a\s+few)",
     r"\bi(?:'d| would)\s+rather\b.+\bthan\b",
-    r"\b(?:over|instead\s+of|rather\s+than)\b.+\bbecause\b",
+    r"\b(?:i|we)(?:'d|'ll| would| will)?\s+(?:pick|choose|go with|take|use|prefer|favou?r)\b.+\b(?:over|instead of|rather than)\b",
     rf"\b(?:costs?|adds?)\s+(?:us\s+)?(?:an?\s+)?(?:extra\s+)?{NUMSEQ}(?:ms|millis\w*|milliseconds?|seconds?|dollars|%|percent)",
     r"\beventual(?:ly)?\s+consisten\w+\b.*\b(?:ok|okay|fine|acceptable|accept|because|since|worth)\b",
     r"\bworth\s+(?:it|the)\b",
@@ -218,13 +249,16 @@ TRADEOFF = [
 NEGATED_TRADEOFF = [
     r"\b(?:there are|there's)\s+always\s+(?:trade-?\s?offs|tradeoffs)\b",
     r"\b(?:no|not\s+(?:really\s+)?(?:a|any))\s+(?:real\s+)?(?:trade-?\s?offs?|tradeoffs?|downside)\b",
-    r"\b(?:not sure|don't know|no idea)\s+(?:\w+\s+){0,3}(?:trade-?\s?offs?|tradeoffs?)",
+    r"\b(?:not sure|don't know|no idea)\s+(?:\S+\s+){0,3}(?:trade-?\s?offs?|tradeoffs?)",
     r"\btrade-?\s?offs?\s+(?:are|is)\s+(?:important|tricky|hard|everywhere)\b",
 ]
 
 # --- anti-patterns ---------------------------------------------------------------------------
 TECH = alt(
-    r"kafka", r"redis", r"dynamo\s?db", r"dynamo", r"cassandra", r"postgres(?:ql)?", r"mysql", r"mongo(?:db)?",
+    r"kafka", r"redis", r"memcached", r"micro-?services?", r"sagemaker", r"vertex(?:\s+ai)?", r"bigtable", r"firestore",
+    r"supabase", r"elixir", r"erlang", r"golang", r"rust", r"node\.?js", r"websockets?\s+server", r"socket\.io",
+    r"mq", r"zookeeper", r"hbase", r"hadoop", r"tensorflow", r"pytorch", r"cloudflare", r"vitess", r"tidb",
+    r"dynamo\s?db", r"dynamo", r"cassandra", r"postgres(?:ql)?", r"mysql", r"mongo(?:db)?",
     r"kubernetes", r"k8s", r"graphql", r"grpc", r"elasticsearch|elastic\s+search", r"spark", r"flink",
     r"rabbit\s?mq", r"sqs", r"kinesis", r"lambda", r"memcached", r"snowflake", r"bigquery", r"spanner",
     r"cockroach\s?db", r"scylla\w*", r"pulsar", r"nats", r"clickhouse", r"druid", r"pinot", r"firebase",
@@ -247,9 +281,10 @@ RATIONALE = alt(
     r"why", r"ms\b", r"millis", r"cost", r"cheap\w*", r"because of",
 )
 DEFERS = [
-    r"\b(?:let|leave\s+it\s+to|leave\s+that\s+to|defer\s+to|hand\s+(?:it|that)\s+(?:off\s+)?to|up\s+to|ask)\s+(?:the\s+|our\s+|my\s+)?(?:engineers?|engineering|eng|dev(?:eloper)?s|architects?|tech\s+leads?|infra\s+(?:team|folks)|platform\s+team|backend\s+(?:team|folks))\b",
-    r"\b(?:that's|that is|it's|it is|this is)\s+(?:really\s+|more\s+|kind of\s+|sort of\s+|kinda\s+)?(?:an?\s+)?(?:engineering|eng|technical|architect(?:ure)?|implementation|infra)\s+(?:call|decision|question|problem|detail|thing|choice)\b",
-    r"\b(?:engineers?|engineering|eng|the\s+devs|architects?|tech\s+leads?)\s+(?:will|would|can|should|could)\s+(?:\w+\s+)?(?:decide|figure|pick|choose|handle|sort|work\s+out|own|make\s+that\s+call|tell\s+us|deal\s+with)",
+    r"\bthat's\s+(?:their|engineering's|eng's|the\s+engineers')\s+(?:call|decision|job)\b",
+    r"\b(?:let|leave\s+(?:it\s+|that\s+|this\s+|those\s+|the\s+rest\s+)?to|defer\s+to|hand\s+(?:it|that)\s+(?:off\s+)?to|up\s+to|ask)\s+(?:the\s+|our\s+|my\s+)?(?:ml\s+|data\s+|backend\s+|platform\s+|infra\s+|senior\s+)?(?:engineers?|engineering|eng|dev(?:eloper)?s|architects?|tech\s+leads?|infra\s+(?:team|folks)|platform\s+team|backend\s+(?:team|folks))\b",
+    r"\b(?:that's|that is|it's|it is|this is)\s+(?:really\s+|more\s+(?:of\s+)?|kind of\s+|sort of\s+|kinda\s+)?(?:an?\s+)?(?:engineering|eng|technical|architect(?:ure)?|implementation|infra)\s+(?:call|decision|question|problem|detail|thing|choice)\b",
+    r"\b(?:engineers?|engineering|eng|the\s+devs|architects?|tech\s+leads?)\s+(?:will|would|can|should|could)\s+(?:\S+\s+)?(?:decide|figure|pick|choose|handle|sort|work\s+out|own|make\s+that\s+call|tell\s+us|deal\s+with)",
     r"\bnot\s+(?:really\s+)?(?:my|a\s+pm(?:'s)?|the\s+pm(?:'s)?)\s+(?:call|decision|job|place|area|problem)\b",
     r"\bi(?:'d| would| will|'ll)\s+(?:just\s+)?(?:defer|leave\s+(?:it|that|the\s+\w+))\s+to\b",
     r"\b(?:whatever|what(?:ever)?)\s+(?:the\s+)?(?:engineers?|engineering|eng|devs)\s+(?:think|thinks|want|wants|prefer|prefers|recommend|recommends|pick|picks|decide|decides)\b",
@@ -257,7 +292,7 @@ DEFERS = [
 DISMISSES_LATENCY = [
     r"\b(?:latency|speed|response\s+time|lag|delay|performance)\s+(?:really\s+)?(?:isn't|is\s+not|won't\s+be|wouldn't\s+be|shouldn't\s+be|is\s+not\s+really|isn't\s+really|doesn't|does\s+not|won't)\s+(?:really\s+|that\s+|going\s+to\s+be\s+)?(?:a|an|the|that|much\s+of\s+a|matter|our|my|be)?\s*(?:big\s+|huge\s+|real\s+|major\s+|main\s+|primary\s+)?(?:concern|issue|problem|deal|matter|priority|focus|important|critical|worry)",
     r"\b(?:don't|do\s+not|won't|wouldn't|shouldn't|not|never)\s+(?:really\s+|need\s+to\s+|have\s+to\s+|gonna\s+|going\s+to\s+)*(?:worry|care|obsess|stress|think\s+too\s+much)\s+(?:much\s+|too\s+much\s+)?about\s+(?:the\s+)?(?:latency|speed|milliseconds|response\s+time|lag|a\s+few\s+(?:ms|milliseconds|seconds))",
-    rf"\b(?:a|an|the)?\s*(?:few|couple(?:\s+of)?|extra|several|{NUMWORD})\s+(?:hundred\s+)?(?:extra\s+)?(?:ms|millis\w*|milliseconds?|seconds?)\s+(?:extra\s+|more\s+|of\s+(?:latency|delay|lag)\s+)?(?:won't|doesn't|don't|isn't|aren't|is\s+not|will\s+not|wouldn't|shouldn't)\s+(?:really\s+)?(?:matter|hurt|be\s+(?:a|an)\s+(?:big\s+)?(?:deal|problem|issue)|be\s+noticed|kill|make\s+a\s+difference|bother)",
+    rf"\b(?:a|an|the)?\s*(?:few|couple(?:\s+of)?|extra|several|{NUMWORD})\s+(?:hundred\s+)?(?:extra\s+)?(?:ms|millis\w*|milliseconds?|seconds?)\s+(?:extra\s+|more\s+|of\s+\S+\s+)?(?:\S+\s+){0,5}?(?:won't|doesn't|don't|isn't|aren't|is\s+not|will\s+not|wouldn't|shouldn't)\s+(?:really\s+)?(?:matter|hurt|be\s+(?:a|an)\s+(?:big\s+)?(?:deal|problem|issue)|be\s+noticed|kill|make\s+a\s+difference|bother)",
     rf"\b(?:a|one|two|{NUMWORD})\s+(?:second|seconds)\s+(?:or\s+(?:two|so|three)\s+)?(?:of\s+(?:delay|lag|latency)\s+)?(?:is|are|would\s+be|should\s+be)\s+(?:totally\s+|perfectly\s+|probably\s+)?(?:fine|ok|okay|acceptable|nothing)",
     r"\bnobody\s+(?:will\s+|would\s+)?(?:notice|care|mind)s?\b",
     r"\b(?:focus|optimi[sz]e)\s+(?:on\s+)?(?:throughput|scale|features)\s*(?:,\s*)?(?:rather\s+than|not|over|instead\s+of)\s+latency",
@@ -266,10 +301,11 @@ DISMISSES_LATENCY = [
     r"\b(?:people|buyers|viewers|users|bidders)\s+(?:can|will|won't\s+mind\s+(?:to\s+)?|don't\s+mind\s+(?:to\s+)?)\s*(?:wait|waiting)\b",
 ]
 SCALE_CLAIM = [
-    rf"\bscal(?:e|es|ing)\s+(?:\w+\s+)?(?:horizontally|infinitely|linearly|forever|indefinitely|to\s+(?:whatever|anything|any|millions|billions|{NUMSEQ})|out\s+(?:easily|forever|to))",
+    rf"\bscal(?:e|es|ing)\s+(?:\S+\s+)?(?:horizontally|infinitely|linearly|forever|indefinitely|to\s+(?:basically\s+|pretty much\s+|just\s+)?(?:a\s+)?(?:whatever|anything|any|millions|billions|{NUMSEQ})|out\s+(?:easily|forever|to))",
+    r"\b(?:it|this|that)\s+(?:just\s+|simply\s+)?scales(?:\s+out)?\s*[.,!]",
     r"\b(?:infinitely|massively|endlessly|web)[- ]scal\w+",
-    rf"\bhandle\s+(?:\w+\s+){{0,2}}{NUMSEQ}\s*(?:qps|rps|tps|requests|transactions|events|messages|writes|reads|concurrent|users|viewers|bidders)",
-    rf"\b{NUMSEQ}\s*(?:qps|rps|tps|requests\s+(?:a|per)\s+second|writes\s+(?:a|per)\s+second)\b",
+    rf"\bhandle\W+(?:\S+\W+){{0,2}}{NUMSEQ}\s*(?:qps|rps|tps|requests|transactions|events|messages|writes|reads|concurrent|users|viewers|bidders)",
+    rf"\b(?:support|serve|sustain|absorb|take|do|push|process)\s+(?:\S+\s+){{0,2}}{NUMSEQ}\s*(?:qps|rps|tps|requests\s+(?:a|per)\s+second|writes\s+(?:a|per)\s+second)\b",
     r"\bscale\s+(?:is|isn't|won't\s+be)\s+(?:not\s+)?(?:a|an)?\s*(?:non-?issue|solved|no\s+problem)",
     r"\b(?:never|won't|will\s+not)\s+(?:fall\s+over|run\s+out\s+of\s+capacity)\b",
     r"\b(?:scales|scale)\s+(?:really\s+)?(?:well|easily|great|fine|to\s+the\s+moon)\b",

@@ -23,9 +23,14 @@ def _compile(patterns: list[str] | str) -> re.Pattern[str]:
 
 HYPOTHESIS = _compile(lx.HYPOTHESIS_CUES)
 USER_PROBLEM = _compile(lx.USER_PROBLEM)
+USER_PROBLEM_WEAK = _compile(lx.USER_PROBLEM_WEAK)
+PROBLEM_CAUSE = _compile(lx.PROBLEM_CAUSE)
+QUANT = _compile(lx.QUANT)
+WEAK_METRIC_QUANTIFIED = _compile(rf"{lx.COMPARATIVE}{lx.METRIC}")
 NOT_HYPOTHESIS = _compile(lx.NEGATED_HYPOTHESIS)
 CONSTRAINT_KINDS = {kind: _compile(p) for kind, p in lx.CONSTRAINTS.items()}
 CONSTRAINT_FRAME = _compile(lx.CONSTRAINT_FRAME)
+FRAMED_NUMBER = _compile(lx.FRAMED_NUMBER)
 NOT_CONSTRAINT = _compile(lx.NEGATED_CONSTRAINT)
 LEVER = _compile(lx.LEVER)
 NOT_LEVER = _compile(lx.NEGATED_LEVER)
@@ -45,6 +50,19 @@ CHOICE = _compile(
     r"precomputing|pre-computing|caching|sharding|batching|queuing|queueing|streaming|pushing|serving|ranking|"
     r"confirming|splitting|isolating|prefetching|pre-warming|routing)\b"
 )
+EXPECT = _compile(
+    r"\b(?:i'd|i would|we'd|we would|i|we)\s+(?:\S+\s+)?(?:expect|guess|estimate|bet|hope|project|predict)|"
+    r"\b(?:should|will|would|could|might|ought to)\s+(?:\S+\s+){0,2}(?:lift|move|raise|increase|improve|boost|grow|"
+    r"drive|cut|reduce|lower|protect|mean|translate|add|bring|get|keep|save|recover|double|halve|go)|"
+    r"\bexpect\w*|\bestimat\w+|\bprojected\b|\bcall it\b|\bworth\b"
+)
+CONDITIONAL = _compile(r"^(?:\S+\s+){0,3}?(?:if|once|when|whenever|as long as)\b")
+MECHANISM = _compile(
+    r"\b(?:is|are|that's|it's|what)\s+what\s+(?:gets|protects|drives|keeps|moves|lifts|lets|holds|saves)|"
+    r"\bwhat\s+(?:gets|protects|drives|keeps|moves|lifts|lets|holds|saves)\b|\b(?:matters?|is there)\s+(?:for|because)\b|"
+    r"\bbecause\b|\bwhich\s+(?:is|means|turns|drives|translates)|\bthat's\s+(?:gmv|revenue|money|conversion)"
+)
+WHAT_DRIVES = _compile(r"\b(?:is|are|that's|it's|this is|that is)\s+what\s+(?:gets|protects|drives|keeps|moves|lifts|holds|saves|grows|wins)\b")
 TRADEOFF = _compile(lx.TRADEOFF)
 NOT_TRADEOFF = _compile(lx.NEGATED_TRADEOFF)
 TECH_CHOICE = _compile(lx.TECH_CHOICE)
@@ -59,13 +77,14 @@ DEFERS = _compile(lx.DEFERS)
 DISMISSES = _compile(lx.DISMISSES_LATENCY)
 SCALE = _compile(lx.SCALE_CLAIM)
 NEGATED_BEFORE = re.compile(
-    r"(?:\bnot|n't|\bnever|\brather than|\binstead of|\bwithout|\bthe mistake is|\bthe trap is|\bbad answer|"
+    r"(?:\bnot|\b(?:don't|won't|wouldn't|didn't|shouldn't)\s+(?:just\s+)?(?:say|want to|think|use|pick|go with|let|leave|ask)|\bnever|\brather than|\binstead of|\bwithout|\bthe mistake is|\bthe trap is|\bbad answer|"
     r"\bthe bad version|\bwhat i wouldn't do is|\bi won't say|\bavoid saying|\bpeople say)\W+(?:\w+\W+){0,3}$"
 )
 QUESTION_START = re.compile(
     r"^(?:so\s+|and\s+|but\s+|ok(?:ay)?\s+)?(?:what|why|how|do|does|did|is|are|can|could|should|would|will|where|which|who)\b"
 )
 
+CONTINUES = re.compile(r"^(?:and\s+)?(?:which|so|that|this|because|meaning|it)\b")
 _FILLER = re.compile(
     r"\b(?:" + "|".join(lx.FILLERS_SINGLE) + r")\b[,.]?\s*|\b(?:you know|i mean)\b,?\s*",
 )
@@ -122,6 +141,8 @@ def is_hypothesis(text: str) -> bool:
     if _clean_match(HYPOTHESIS, text):
         return True
     m = _clean_match(USER_PROBLEM, text)
+    if not m and PROBLEM_CAUSE.search(text):
+        m = _clean_match(USER_PROBLEM_WEAK, text)
     if not m or len(text.split()) < 5:
         return False
     # "...under 150 ms or people bail" states a constraint's consequence, not the hypothesis.
@@ -134,6 +155,8 @@ def constraint_kind(text: str) -> str | None:
     for kind, pattern in CONSTRAINT_KINDS.items():
         if _clean_match(pattern, text):
             return kind
+    if FRAMED_NUMBER.search(text) and _clean_match(CONSTRAINT_FRAME, text):
+        return "stated bound"
     return None
 
 
@@ -142,17 +165,25 @@ def is_lever(text: str) -> bool:
 
 
 def is_metric_tie(text: str, lever_before: bool) -> bool:
+    """A choice joined to an expected change in a business metric — not a goal ("we want more
+    GMV"), not a slogan ("metrics matter"), not a latency figure on its own."""
     if VAGUE_METRIC.search(text):
         return False
-    metric = METRIC.search(text)
-    if not metric or not CHANGE.search(text):
+    if not METRIC.search(text) or not CHANGE.search(text):
         return False
-    if not STRONG_METRIC.search(text) and not NUMBER.search(text):
+    quantified = bool(QUANT.search(text) or WEAK_METRIC_QUANTIFIED.search(text))
+    if not STRONG_METRIC.search(text) and not quantified:
         return False
-    linked = bool(LEVER.search(text) or TECH.search(text) or CHOICE.search(text))
-    if not linked and lever_before:
-        linked = bool(ANAPHOR.search(text) or CAUSAL.search(text))
-    return linked and bool(CAUSAL.search(text) or NUMBER.search(text))
+    if LEVER.search(text) or TECH.search(text) or CHOICE.search(text):
+        return bool(CAUSAL.search(text) or quantified or EXPECT.search(text))
+    if lever_before and (ANAPHOR.search(text) or CAUSAL.search(text)):
+        return True
+    expects = bool(EXPECT.search(text))
+    if CONDITIONAL.search(text) and (expects or quantified):
+        return True
+    if WHAT_DRIVES.search(text):
+        return True
+    return (expects and quantified) or bool(MECHANISM.search(text) and (expects or quantified))
 
 
 def is_tradeoff(text: str) -> bool:
@@ -198,9 +229,7 @@ def find(units: list[Unit]) -> list[Finding]:
             continue
         text = u.text
         following = units[i + 1].text if i + 1 < len(units) else ""
-        before = " ".join(x.text for x in units[max(0, i - 2) : i])
         lever_before = i - lever_seen_at <= 3
-        joined = f"{text} {following}"
 
         if is_hypothesis(text):
             found.append(Finding("hypothesis", u))
@@ -213,8 +242,6 @@ def find(units: list[Unit]) -> list[Finding]:
             found.append(Finding("lever", u))
         if is_metric_tie(text, lever_before):
             found.append(Finding("metric_tie", u))
-        elif following and not is_metric_tie(following, True) and is_metric_tie(joined, lever_before):
-            found.append(Finding("metric_tie", u))
         if is_tradeoff(text):
             found.append(Finding("tradeoff", u))
 
@@ -224,14 +251,29 @@ def find(units: list[Unit]) -> list[Finding]:
             found.append(Finding("defers_to_engineering", u))
         if dismisses_latency(text):
             found.append(Finding("dismisses_latency", u))
-        if scale_without_business_tie(text, f"{before} {following}"):
+        if scale_without_business_tie(text, following if CONTINUES.match(following) else ""):
             found.append(Finding("scale_without_business_tie", u))
         if LEVER.search(text) or TECH.search(text):
             lever_seen_at = i
-    return found
+    return _one_per_cue(found)
+
+
+def _one_per_cue(found: list[Finding]) -> list[Finding]:
+    """Two phrasings of the same thing in one cue are one finding."""
+    seen: set[tuple[str, int]] = set()
+    unique = []
+    for f in found:
+        if (f.kind, f.unit.cue) not in seen:
+            seen.add((f.kind, f.unit.cue))
+            unique.append(f)
+    return unique
 
 
 def _hypothesis_spans(text: str, following: str) -> bool:
     """'The thing I keep hearing from sellers' + 'is that their drops get buried' — a statement
     that only becomes a hypothesis with the next sentence."""
-    return is_hypothesis(f"{text} {following}") and len(text.split()) >= 3
+    joined = f"{text} {following}"
+    if NOT_HYPOTHESIS.search(joined):
+        return False
+    m = _clean_match(HYPOTHESIS, joined)
+    return bool(m) and m.start() < len(text) and len(text.split()) >= 3

@@ -1,12 +1,14 @@
-"""`voice-sim` with no command: the Textual app (until it exists, the help text)."""
+"""`voice-sim` with no command: open the Textual app (voice_sim/ui)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 
 def open_app(args: argparse.Namespace) -> int:
-    from voice_sim.cli import build_parser
+    from voice_sim.ui.app import make_app
 
-    build_parser().print_help()
-    return 0
+    app = make_app(scenario_dirs=[Path(d) for d in getattr(args, "scenarios", [])])
+    app.run()
+    return int(app.return_code or 0)

@@ -1,0 +1,131 @@
+"""What the Report screen shows, as Rich renderables built from a saved round (pure functions).
+
+Kept apart from screens/report.py so the screen is only behaviour (tabs, selection, playback,
+export) and these stay easy to read and to test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from voice_sim.core.models import ANTI_PATTERNS, Analysis, Cue, Flag, Pacing, Transcript
+from voice_sim.core.sessions import SessionRecord
+from voice_sim.ui.text import SCORE_NAMES, SIGNAL_NAMES, dots, mmss
+
+CANDIDATE = "candidate"
+
+
+def scorecard(a: Analysis) -> RenderableType:
+    parts: list[RenderableType] = []
+    for key, name in SCORE_NAMES:
+        s = getattr(a.scorecard, key)
+        head = Text.assemble((f"{name:<23}", "bold"), (dots(s.score), "yellow"), f"  {s.label}")
+        parts.append(head)
+        for why in s.why:
+            parts.append(Text(f"   {why}", style="dim"))
+        parts.append(Text(""))
+    table = Table(box=None, padding=(0, 2, 0, 0), show_edge=False, expand=True,
+                  title=Text(f"Signals in the first {mmss(a.window_s)}", style="bold"),
+                  title_justify="left")
+    table.add_column("Signal", no_wrap=True)
+    table.add_column("First", justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("Evidence", ratio=1, overflow="ellipsis", no_wrap=True)
+    for key, name in SIGNAL_NAMES.items():
+        sig = a.signals.get(key)
+        if sig is None or not sig.present:
+            table.add_row(name, "-", Text("missing", style="bold red"), "")
+            continue
+        late = sig.first_at_s is not None and sig.first_at_s > a.window_s
+        verdict = Text("late", style="yellow") if late else Text("in time", style="green")
+        quote = sig.evidence[0].text if sig.evidence else ""
+        table.add_row(name, mmss(sig.first_at_s), verdict, Text(quote, style="dim"))
+    parts.append(table)
+    return Group(*parts)
+
+
+def flag_prompt(flag: Flag) -> Text:
+    at = f"{mmss(flag.at_s):>5}" if flag.at_s is not None else "    -"
+    title = flag.code.replace("_", " ")
+    style = "yellow" if flag.code in ANTI_PATTERNS else "red"
+    return Text.assemble((at, "dim"), "  ", (title, style))
+
+
+def flag_detail(flag: Flag) -> RenderableType:
+    parts: list[RenderableType] = [Text(flag.message)]
+    if flag.quote:
+        parts += [Text(""), Text.assemble(("You said  ", "dim"), (f"“{flag.quote}”", "italic"))]
+    if flag.instead:
+        parts += [Text(""), Text.assemble(("Stronger  ", "dim"), (flag.instead, "green"))]
+    if flag.at_s is not None:
+        parts += [Text(""), Text(f"enter: show {mmss(flag.at_s)} in the transcript", style="dim")]
+    return Group(*parts)
+
+
+def pacing_text(p: Pacing) -> RenderableType:
+    table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), show_edge=False)
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    table.add_row("Words", f"{p.words}")
+    table.add_row("Pace", f"{p.wpm_speaking:.0f} wpm while talking, {p.wpm_wall:.0f} wpm overall")
+    fillers = ", ".join(f"{w} ×{n}" for w, n in p.filler_counts.items()) or "none"
+    table.add_row("Fillers", f"{p.fillers} ({p.fillers_per_min:.1f}/min): {fillers}")
+    if p.long_pauses:
+        pauses = ", ".join(f"{mmss(x.start_s)} ({x.length_s:.0f} s)" for x in p.long_pauses[:8])
+        more = f" and {len(p.long_pauses) - 8} more" if len(p.long_pauses) > 8 else ""
+        table.add_row("Long pauses", f"{len(p.long_pauses)}: {pauses}{more}")
+    else:
+        table.add_row("Long pauses", "none over 3 s")
+    if p.timing == "estimated":
+        table.add_row("Timing", "estimated from text")
+    return table
+
+
+@dataclass(frozen=True)
+class Line:
+    """One transcript line of the report, with what 'play from here' needs."""
+
+    prompt: RenderableType
+    cue: Cue | None  # None for markers (window boundary, pauses)
+
+
+def transcript_lines(record: SessionRecord, transcript: Transcript,
+                     analysis: Analysis | None) -> list[Line]:
+    cues = sorted(transcript.cues, key=lambda c: (c.start_s, c.end_s))
+    markers: list[tuple[float, str]] = [(record.window_s, f"{mmss(record.window_s)} · end of the signal window")]
+    panel = [c for c in cues if c.speaker not in (None, CANDIDATE)]
+    if analysis is not None:
+        # A silence that spans a panel question is the panel talking, not the candidate pausing.
+        markers += [
+            (p.start_s + 0.001, f"{p.length_s:.0f} s pause") for p in analysis.pacing.long_pauses
+            if not any(p.start_s - 0.5 <= c.start_s < p.end_s for c in panel)
+        ]
+    markers.sort()
+    lines: list[Line] = []
+    for cue in cues:
+        while markers and markers[0][0] <= cue.start_s:
+            lines.append(_marker(markers.pop(0)[1]))
+        lines.append(Line(_cue_prompt(cue), cue))
+    if markers and markers[0][0] <= max(record.duration_s, transcript.duration_s):
+        lines += [_marker(text) for _, text in markers]
+    return lines
+
+
+def _marker(text: str) -> Line:
+    return Line(Text(f"──── {text} ────", style="dim", justify="center"), None)
+
+
+def _cue_prompt(cue: Cue) -> Table:
+    you = cue.speaker in (None, CANDIDATE)
+    who = "You" if you else (cue.speaker or "Panel")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(min_width=5, justify="right", style="dim", no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(mmss(cue.start_s), Text.assemble(
+        (f"{who}: ", "bold" if you else "bold cyan"), (cue.text.strip(), "" if you else "cyan"),
+    ))
+    return grid

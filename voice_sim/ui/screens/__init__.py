@@ -1,0 +1,2 @@
+"""The app's screens: home (choose), interview (practise), report (read), history (review),
+and the small dialogs they share."""

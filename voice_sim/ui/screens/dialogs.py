@@ -1,0 +1,83 @@
+"""Small modal dialogs: confirm a step that cannot be undone, and choose an export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+EXPORTS = {"md": ("Markdown report", "md"), "vtt": ("WebVTT transcript", "vtt"), "json": ("JSON", "json")}
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Asks once. y / enter says yes; n / escape says no; `again` (e.g. ctrl+q) also says yes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", show=False),
+        Binding("n,escape", "answer(False)", "No", show=False),
+    ]
+
+    def __init__(self, question: str, detail: str, yes: str = "Yes", no: str = "No",
+                 again: str | None = None) -> None:
+        super().__init__(classes="dialog")
+        self.question, self.detail, self.yes, self.no = question, detail, yes, no
+        if again:
+            self._bindings.bind(again, "answer(True)", show=False, priority=True)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(self.question, classes="dialog-title")
+            yield Static(self.detail, classes="dialog-detail")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.yes} (y)", variant="warning", id="yes", compact=True)
+                yield Button(f"{self.no} (n)", id="no", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class ExportScreen(ModalScreen[tuple[str, Path] | None]):
+    """Pick a format and a folder; returns (format, folder) or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", show=False),
+    ]
+
+    def __init__(self, folder: Path, stem: str) -> None:
+        super().__init__(classes="dialog")
+        self.folder, self.stem = folder, stem
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label("Export this round", classes="dialog-title")
+            yield Static(f"Saved as {self.stem}.md / .vtt / .json in this folder:",
+                         classes="dialog-detail")
+            yield Input(str(self.folder), id="folder", compact=True)
+            with Horizontal(classes="dialog-buttons"):
+                for fmt, (label, _) in EXPORTS.items():
+                    yield Button(label, id=fmt, compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#md", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id in EXPORTS:
+            folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
+            self.dismiss((event.button.id, folder))
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,232 @@
+"""Home: choose a scenario, set up the round, see whether microphone, speech engine and model work.
+
+The choices are written to the settings file as they change (remembered between runs); the doctor
+checks, the microphone list and the model list come from workers, so the screen opens at once.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from voice_sim.ui.messages import ChecksDone, ChoicesFound
+
+if TYPE_CHECKING:
+    from voice_sim.core.scenario import Scenario
+    from voice_sim.ui.app import VoiceSimApp
+    from voice_sim.ui.services import Check
+
+LENGTHS = (15, 20, 30, 45, 60)
+DEFAULT_DEVICE = "System default"
+
+
+class ScenarioList(OptionList):
+    """The scenario list; says in the footer what enter does."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Start round")]
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "start", "Start round", show=False),
+        Binding("h", "history", "History"),
+        Binding("c", "check", "Check again"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    app: VoiceSimApp
+
+    def compose(self) -> ComposeResult:
+        s = self.app.services.settings
+        scenarios = self.scenarios
+        yield Static("voice-sim  ·  mock system-design round", id="title", classes="title-bar")
+        with Horizontal(id="home-body"):
+            with Vertical(id="scenario-pane", classes="pane") as pane:
+                pane.border_title = f"Scenarios ({len(scenarios)})"
+                yield ScenarioList(*[self._option(sc) for sc in scenarios], id="scenario-list")
+            with Vertical(id="round-pane", classes="pane") as pane:
+                pane.border_title = "Round"
+                yield from self._field("Round", Select(
+                    [("Full round", "full"), ("10-min opening drill", "drill")],
+                    value=s.round.kind, allow_blank=False, compact=True, id="kind"))
+                yield from self._field("Length", Select(
+                    [("Scenario's length", None)] + [(f"{m} minutes", float(m)) for m in LENGTHS],
+                    value=s.round.minutes if s.round.minutes in LENGTHS else None,
+                    allow_blank=False, compact=True, id="minutes"))
+                yield from self._field("Mode", Select(
+                    [("Coach (cues while you talk)", "coach"), ("Exam (silent until the end)", "exam")],
+                    value=s.round.mode, allow_blank=False, compact=True, id="mode"))
+                yield from self._field("Panel", Select(
+                    [("Spoken aloud", True), ("Text only", False)],
+                    value=s.panel.speak, allow_blank=False, compact=True, id="speak"))
+                yield from self._field("Model", Select(
+                    [(s.speech.model, s.speech.model)], value=s.speech.model,
+                    allow_blank=False, compact=True, id="model"))
+                device = str(s.audio.input_device) if s.audio.input_device is not None else None
+                yield from self._field("Mic", Select(
+                    [(DEFAULT_DEVICE, None)] + ([(device, device)] if device else []),
+                    value=device, allow_blank=False, compact=True, id="device"))
+                yield Static(id="scenario-detail")
+        yield Static(Text("Checking microphone, speech engine and model…"), id="checks")
+        yield Footer()
+
+    @staticmethod
+    def _field(label: str, widget: Select[Any]) -> ComposeResult:
+        with Horizontal(classes="field"):
+            yield Label(label, classes="field-label")
+            yield widget
+
+    @staticmethod
+    def _option(sc: Scenario) -> Option:
+        return Option(Text.assemble((sc.title, "bold"), "\n", (f"{sc.domain} · {sc.context}", "dim")),
+                      id=sc.id)
+
+    @property
+    def scenarios(self) -> list[Scenario]:
+        return sorted(self.app.services.library.scenarios.values(), key=lambda s: s.title.lower())
+
+    def on_mount(self) -> None:
+        self.query_one("#scenario-list", OptionList).focus()
+        if self.scenarios:
+            self.query_one("#scenario-list", OptionList).highlighted = 0
+        self._update_length()
+        self.run_checks()
+        self.find_choices()
+
+    # ----- workers --------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="checks", exit_on_error=False,
+          description="checking microphone, speech engine and model")
+    def run_checks(self) -> None:
+        self.post_message(ChecksDone(self.app.services.checks(self.app.services.settings)))
+
+    @work(thread=True, exclusive=True, group="choices", exit_on_error=False,
+          description="listing microphones and models")
+    def find_choices(self) -> None:
+        services = self.app.services
+        self.post_message(ChoicesFound(services.input_devices(), services.models(services.settings)))
+
+    @work(thread=True, exclusive=True, group="settings", exit_on_error=False,
+          description="saving your choices")
+    def save_choices(self) -> None:
+        self.app.services.remember(self.app.services.settings)
+
+    # ----- messages -------------------------------------------------------------------------
+
+    def on_checks_done(self, message: ChecksDone) -> None:
+        self.query_one("#checks", Static).update(checks_text(message.checks))
+
+    def on_choices_found(self, message: ChoicesFound) -> None:
+        s = self.app.services.settings
+        models = self.query_one("#model", Select)
+        with models.prevent(Select.Changed):
+            models.set_options([(m, m) for m in message.models])
+            models.value = s.speech.model
+        devices = self.query_one("#device", Select)
+        current = str(s.audio.input_device) if s.audio.input_device is not None else None
+        names = list(message.devices)
+        if current and current not in names:
+            names.insert(0, current)
+        with devices.prevent(Select.Changed):
+            devices.set_options([(DEFAULT_DEVICE, None)] + [(n, n) for n in names])
+            devices.value = current
+
+    @on(Select.Changed)
+    def choice_changed(self, event: Select.Changed) -> None:
+        s = self.app.services.settings
+        value = event.value
+        match event.select.id:
+            case "kind":
+                s.round.kind = value  # type: ignore[assignment]
+                self._update_length()
+            case "minutes":
+                s.round.minutes = value  # type: ignore[assignment]
+            case "mode":
+                s.round.mode = value  # type: ignore[assignment]
+            case "speak":
+                s.panel.speak = bool(value)
+            case "model":
+                s.speech.model = str(value)
+            case "device":
+                s.audio.input_device = value  # type: ignore[assignment]
+        self._show_detail()
+        self.save_choices()
+
+    @on(OptionList.OptionHighlighted, "#scenario-list")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(OptionList.OptionSelected, "#scenario-list")
+    def _selected(self) -> None:
+        self.action_start()
+
+    def _update_length(self) -> None:
+        self.query_one("#minutes", Select).disabled = self.app.services.settings.round.kind == "drill"
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        sc = self.selected
+        detail = self.query_one("#scenario-detail", Static)
+        if sc is None:
+            detail.update(Text("No scenarios found: add .toml files to the scenarios folder.",
+                               style="italic"))
+            return
+        r = self.app.services.settings.round
+        if r.kind == "drill":
+            length = f"a {sc.window_s / 60:g}-minute opening drill"
+        else:
+            length = f"{(r.minutes or sc.round_minutes):g} minutes"
+        detail.update(Text.assemble(
+            (f"{length}, signal window {sc.window_s / 60:g} min, "
+             f"up to {r.max_followups} follow-ups\n\n", "dim"),
+            (sc.prompt, ""),
+        ))
+
+    @property
+    def selected(self) -> Scenario | None:
+        options = self.query_one("#scenario-list", OptionList)
+        if options.highlighted is None:
+            return None
+        option_id = options.get_option_at_index(options.highlighted).id
+        return self.app.services.library.scenarios.get(option_id or "")
+
+    # ----- actions --------------------------------------------------------------------------
+
+    def action_start(self) -> None:
+        sc = self.selected
+        if sc is None:
+            self.notify("Pick a scenario first.", severity="warning")
+            return
+        self.app.start_round(sc)
+
+    def action_history(self) -> None:
+        self.app.open_history()
+
+    def action_check(self) -> None:
+        self.query_one("#checks", Static).update(Text("Checking again…"))
+        self.run_checks()
+        self.find_choices()
+
+
+def checks_text(checks: list[Check]) -> Text:
+    """One line of ticks, then one line per failed check with what to do about it."""
+    if not checks:
+        return Text("No checks ran.", style="dim")
+    line = Text()
+    for c in checks:
+        line.append("✓ " if c.ok else "✗ ", style="green" if c.ok else "bold red")
+        line.append(c.name + "   ", style="" if c.ok else "bold")
+    for c in checks:
+        if not c.ok:
+            line.append(f"\n{c.name}: {c.detail}" if c.detail else f"\n{c.name}", style="")
+            if c.fix:
+                line.append(f"  → {c.fix}", style="yellow")
+    return line

@@ -1,0 +1,216 @@
+"""Report: the scorecard, flags, pacing and transcript of one round; export and replay from here.
+
+Opened at the end of a round (from the interview) or from History. Reading is instant (the round
+is already in memory); playing audio and writing exports run in workers, and their failures
+become notifications through the app's worker handler.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from voice_sim.core.models import ANTI_PATTERNS
+from voice_sim.core.sessions import SessionRecord
+from voice_sim.ui import report_views as views
+from voice_sim.ui.playback import PlaybackError
+from voice_sim.ui.screens.dialogs import EXPORTS, ExportScreen
+from voice_sim.ui.text import minutes as length
+from voice_sim.ui.text import mmss, when
+from voice_sim.ui.widgets import WpmChart
+
+if TYPE_CHECKING:
+    from voice_sim.core.models import Analysis, Transcript
+    from voice_sim.ui.app import VoiceSimApp
+
+TABS = ("score", "flags", "pacing", "transcript")
+
+
+class ReportScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "tab('score')", "Sections", key_display="1-4"),
+        Binding("2", "tab('flags')", "Flags", show=False),
+        Binding("3", "tab('pacing')", "Pacing", show=False),
+        Binding("4", "tab('transcript')", "Transcript", show=False),
+        Binding("p", "play", "Play from line"),
+        Binding("s", "stop", "Stop", show=False),
+        Binding("x", "export", "Export"),
+        Binding("h", "history", "History"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    app: VoiceSimApp
+
+    def __init__(self, record: SessionRecord, transcript: Transcript, analysis: Analysis | None,
+                 folder: Path | None, back_to: str = "home") -> None:
+        super().__init__()
+        self.record, self.transcript, self.analysis = record, transcript, analysis
+        self.folder, self.back_to = folder, back_to
+        self.lines = views.transcript_lines(record, transcript, analysis)
+        flags = analysis.flags if analysis else []
+        # Missing and late signals first, then anti-patterns in the order they were said.
+        self.flags = [f for f in flags if f.code not in ANTI_PATTERNS] + \
+            [f for f in flags if f.code in ANTI_PATTERNS]
+
+    def compose(self) -> ComposeResult:
+        r = self.record
+        yield Static(f"Report  ·  {r.scenario_title}", id="title", classes="title-bar")
+        status = "" if r.status == "complete" else f"  ·  {r.status}"
+        kind = "opening drill" if r.kind == "drill" else "full round"
+        yield Static(Text(f"{when(r.started_at)}  ·  {r.mode}  ·  {kind}  ·  "
+                          f"{length(r.duration_s)} long{status}", style="dim"), id="subtitle")
+        with TabbedContent(initial="score", id="tabs"):
+            with TabPane("Scorecard", id="score"):
+                with VerticalScroll(classes="tab-body"):
+                    if self.analysis is None:
+                        yield Static(Text("No analysis: none of your answers were transcribed.",
+                                          style="italic"))
+                    else:
+                        yield Static(views.scorecard(self.analysis), id="scorecard")
+            with TabPane(f"Flags ({len(self.flags)})", id="flags"):
+                with Horizontal(classes="tab-body"):
+                    yield OptionList(*[Option(views.flag_prompt(f)) for f in self.flags],
+                                     id="flag-list")
+                    with VerticalScroll(id="flag-detail-box"):
+                        yield Static(Text("No flags: every signal came in time.")
+                                     if not self.flags else "", id="flag-detail")
+            with TabPane("Pacing", id="pacing"):
+                with VerticalScroll(classes="tab-body"):
+                    if self.analysis is not None:
+                        yield Static(Text("Words per minute, minute by minute", style="bold"))
+                        yield WpmChart(self.analysis.pacing.wpm_by_minute, self.record.window_s)
+                        yield Static(views.pacing_text(self.analysis.pacing), id="pacing-figures")
+                    else:
+                        yield Static(Text("No words, no pace.", style="italic"))
+            with TabPane("Transcript", id="transcript"):
+                yield OptionList(*[Option(line.prompt, disabled=line.cue is None)
+                                   for line in self.lines], id="lines")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.flags:
+            self.query_one("#flag-list", OptionList).highlighted = 0
+
+    # ----- tabs and selection ---------------------------------------------------------------
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        focus = {"flags": "#flag-list", "transcript": "#lines"}.get(tab)
+        if focus:
+            self.query_one(focus).focus()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.refresh_bindings()
+
+    @on(OptionList.OptionHighlighted, "#flag-list")
+    def _flag_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.query_one("#flag-detail", Static).update(views.flag_detail(self.flags[event.option_index]))
+
+    @on(OptionList.OptionSelected, "#flag-list")
+    def _flag_selected(self, event: OptionList.OptionSelected) -> None:
+        flag = self.flags[event.option_index]
+        if flag.at_s is None:
+            self.notify("This one was never said, so there is no place to show.", timeout=4)
+            return
+        self.jump_to(flag.at_s)
+
+    def jump_to(self, at_s: float) -> None:
+        """Show the transcript with the line said at `at_s` (or the one just before) selected."""
+        best = None
+        for i, line in enumerate(self.lines):
+            if line.cue is not None and line.cue.start_s <= at_s + 0.05:
+                best = i
+        self.action_tab("transcript")
+        if best is not None:
+            lines = self.query_one("#lines", OptionList)
+            lines.highlighted = best
+            lines.scroll_to_highlight(top=True)
+
+    @property
+    def highlighted_line(self) -> views.Line | None:
+        lines = self.query_one("#lines", OptionList)
+        return None if lines.highlighted is None else self.lines[lines.highlighted]
+
+    # ----- playback -------------------------------------------------------------------------
+
+    def action_play(self) -> None:
+        line = self.highlighted_line
+        if line is None or line.cue is None:
+            self.action_tab("transcript")
+            self.notify("Pick a line in the transcript, then press p.", timeout=4)
+            return
+        cue = line.cue
+        answers = [s for s in self.record.segments if s.kind == "answer"]
+        seg = next((s for s in answers if s.start_s - 0.05 <= cue.start_s <= s.end_s + 0.05), None)
+        if seg is None:
+            self.notify("Only your answers are recorded; the panel's lines are not.", timeout=4)
+            return
+        if not seg.audio or self.folder is None:
+            self.notify("No recording was kept for this answer.", severity="warning")
+            return
+        number = answers.index(seg) + 1
+        self.play(Path(self.folder) / seg.audio, max(0.0, cue.start_s - seg.start_s), number)
+
+    @work(thread=True, exclusive=True, group="playback", exit_on_error=False,
+          description="playing the recording")
+    def play(self, path: Path, offset_s: float, number: int) -> None:
+        try:
+            seconds = self.app.services.player.play(path, offset_s)
+        except PlaybackError as exc:
+            self.app.call_from_thread(self.notify, f"Cannot play: {exc}", severity="error")
+            return
+        self.app.call_from_thread(
+            self.notify, f"Playing answer {number} from {mmss(offset_s)} ({mmss(seconds)}). "
+            "s stops.", timeout=4)
+
+    def action_stop(self) -> None:
+        self.app.services.player.stop()
+
+    # ----- export ---------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        def chosen(choice: tuple[str, Path] | None) -> None:
+            if choice is not None:
+                self.export(*choice)
+
+        self.app.push_screen(ExportScreen(self.app.services.export_dir, self.stem), chosen)
+
+    def action_export_as(self, fmt: str) -> None:
+        self.export(fmt, self.app.services.export_dir)
+
+    @property
+    def stem(self) -> str:
+        return f"voice-sim-{self.record.scenario_id}-{self.record.id}"
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False,
+          description="exporting the round")
+    def export(self, fmt: str, folder: Path) -> Path:
+        text = self.app.services.store.export(self.record.id, fmt)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{self.stem}.{EXPORTS[fmt][1]}"
+        path.write_text(text, encoding="utf-8")
+        self.app.call_from_thread(self.notify, f"Saved {EXPORTS[fmt][0]} to {path}", timeout=6)
+        return path
+
+    # ----- leaving --------------------------------------------------------------------------
+
+    def action_history(self) -> None:
+        self.app.services.player.stop()
+        if self.back_to == "history":
+            self.app.pop_screen()
+        else:
+            self.app.open_history(replace=True)
+
+    def action_back(self) -> None:
+        self.app.services.player.stop()
+        self.app.pop_screen()

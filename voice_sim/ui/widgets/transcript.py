@@ -1,0 +1,58 @@
+"""The interview's transcript: panel lines and the candidate's words, growing as they are heard."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from voice_sim.ui.text import mmss
+
+
+class LiveTranscript(VerticalScroll):
+    """One Static per line, plus a dim tentative line at the end for words that may still change."""
+
+    DEFAULT_CSS = """
+    LiveTranscript { height: 1fr; }
+    LiveTranscript > Static { padding: 0 1; }
+    LiveTranscript > .panel { color: $text-accent; }
+    LiveTranscript > .note { color: $foreground 50%; text-align: center; }
+    LiveTranscript > #tentative { color: $foreground 55%; text-style: italic; }
+    """
+
+    can_focus = False
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static("", id="tentative")
+
+    def _add(self, renderable: Table | Text, cls: str) -> None:
+        follow = self.is_vertical_scroll_end or self.max_scroll_y == 0
+        self.mount(Static(renderable, classes=cls), before="#tentative")
+        if follow:
+            self.call_after_refresh(self.scroll_end, animate=False)
+
+    @staticmethod
+    def _row(at_s: float | None, text: Text, wrap: bool = True) -> Table:
+        # A grid keeps wrapped lines under the text, not under the time.
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(min_width=5, justify="right", style="dim", no_wrap=True)
+        grid.add_column(ratio=1, no_wrap=not wrap, overflow="fold" if wrap else "ellipsis")
+        grid.add_row(mmss(at_s) if at_s is not None else "", text)
+        return grid
+
+    def add_panel(self, persona: str, text: str, at_s: float | None) -> None:
+        """A panel line, on one line: the question box above shows it in full."""
+        self._add(self._row(at_s, Text.assemble((f"{persona}: ", "bold"), text), wrap=False), "panel")
+
+    def add_answer(self, at_s: float, text: str) -> None:
+        self._add(self._row(at_s, Text(text)), "answer")
+
+    def add_note(self, text: str) -> None:
+        self._add(Text(f"── {text} ──"), "note")
+
+    def set_tentative(self, text: str) -> None:
+        tentative = self.query_one("#tentative", Static)
+        tentative.update(self._row(None, Text(text)) if text else "")
+        if text and (self.is_vertical_scroll_end or self.max_scroll_y == 0):
+            self.call_after_refresh(self.scroll_end, animate=False)

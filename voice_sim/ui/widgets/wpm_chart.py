@@ -1,0 +1,75 @@
+"""Words per minute over the round as a bar chart, one bar per minute, with the window boundary."""
+
+from __future__ import annotations
+
+import math
+from typing import ClassVar
+
+from rich.text import Text
+from textual.widget import Widget
+
+EIGHTHS = " ▁▂▃▄▅▆▇█"
+AXIS_W = 5
+
+
+class WpmChart(Widget):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"wpm-chart--bar", "wpm-chart--axis", "wpm-chart--window"}
+    DEFAULT_CSS = """
+    WpmChart { height: 9; }
+    WpmChart > .wpm-chart--bar { color: $accent; }
+    WpmChart > .wpm-chart--axis { color: $foreground 50%; }
+    WpmChart > .wpm-chart--window { color: $warning; }
+    """
+
+    def __init__(self, wpm_by_minute: list[float], window_s: float = 600.0, *,
+                 id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.values = list(wpm_by_minute) or [0.0]
+        self.window_s = window_s
+
+    def render(self) -> Text:
+        style = self.get_component_rich_style
+        bar, axis, win = style("wpm-chart--bar"), style("wpm-chart--axis"), style("wpm-chart--window")
+        n = len(self.values)
+        rows = max(3, self.size.height - 2)
+        col = max(1, min(4, (self.size.width - AXIS_W) // n))
+        gap = 1 if col >= 3 else 0
+        top = max(180, math.ceil(max(self.values) / 20) * 20)
+        step = top / rows
+        window_col = int(self.window_s // 60) * col
+        lines: list[Text] = []
+        for r in range(rows):
+            lo = (rows - r - 1) * step
+            label = f"{top:>3} ┤" if r == 0 else f"{top // 2:>3} ┤" if r == rows // 2 else "    │"
+            line = Text(label, style=axis)
+            for v in self.values:
+                if v >= lo + step:
+                    ch = "█"
+                elif v > lo:
+                    ch = EIGHTHS[max(1, int((v - lo) / step * 8))]
+                else:
+                    ch = " "
+                line.append(ch * (col - gap), style=bar)
+                line.append(" " * gap)
+            lines.append(line)
+        base = ["─"] * (n * col)
+        if 0 < window_col < len(base):
+            base[window_col] = "┴"
+        base_line = Text("  0 └", style=axis)
+        for i, ch in enumerate(base):
+            base_line.append(ch, style=win if i == window_col else axis)
+        lines.append(base_line)
+        labels = [" "] * (n * col + 8)
+        every = max(1, math.ceil(6 / col))  # a label at least every 6 cells
+        for minute in range(0, n, every):
+            for j, ch in enumerate(f"{minute}'"):
+                if minute * col + j < len(labels):
+                    labels[minute * col + j] = ch
+        label_line = Text(" " * AXIS_W + "".join(labels).rstrip(), style=axis)
+        if 0 < window_col < n * col:
+            text = f"window {int(self.window_s // 60)}'"
+            at = AXIS_W + window_col
+            label_line = Text(label_line.plain[:at].ljust(at), style=axis)
+            label_line.append(text, style=win)
+        lines.append(label_line)
+        return Text("\n").join(lines)

@@ -136,7 +136,58 @@ def _file_source(path: Path, settings: Settings, realtime: bool) -> AnswerSource
 
 
 def _microphone(settings: Settings) -> AnswerSource:
-    raise UserError("the microphone is not wired into `run` yet; pass --answer FILE")
+    return MicSource(settings)
+
+
+def db_to_level(db: float) -> float:
+    """dBFS (-60 quiet room .. 0 full scale) to the engine's 0..1 level."""
+    return min(1.0, max(0.0, (db + 60.0) / 60.0))
+
+
+class _Relay:
+    """Forwards the audio package's callbacks (fixed when its object is made) to the engine's
+    callbacks for the current answer (given at each start)."""
+
+    def __init__(self) -> None:
+        self.on_block: Any = None
+        self.on_level: Any = None
+        self.on_end: Any = None
+        self.silence: Callable[[], float] = lambda: 0.0
+
+    def set(self, on_block: Any, on_level: Any, on_end: Any) -> None:
+        self.on_block, self.on_level, self.on_end = on_block, on_level, on_end
+
+    def block(self, block: Any) -> None:
+        if self.on_block is not None:
+            self.on_block(block)
+
+    def level(self, rms_db: float, peak_db: float) -> None:
+        if self.on_level is not None:
+            self.on_level(db_to_level(rms_db), self.silence())
+
+    def ended(self, reason: str) -> None:
+        if self.on_end is not None:
+            self.on_end()
+
+
+class MicSource:
+    """The microphone (audio.capture.Recorder) as the engine's AnswerSource."""
+
+    def __init__(self, settings: Settings) -> None:
+        from voice_sim.audio.capture import Recorder
+
+        self._relay = _Relay()
+        self.recorder = Recorder(settings.audio, on_block=self._relay.block,
+                                 on_level=self._relay.level, on_ended=self._relay.ended)
+        self._relay.silence = lambda: self.recorder.silence_s
+
+    def start(self, path: Path, on_block: Any, on_level: Any, on_end: Any) -> None:
+        self._relay.set(on_block, on_level, on_end)
+        self.recorder.start(path)
+
+    def stop(self) -> Recording:
+        rec = self.recorder.stop()
+        return Recording(rec.path, rec.duration_s)
 
 
 LEVEL_BLOCK_S = 0.1  # level reports ~10/s, as the microphone gives them

@@ -7,4 +7,6 @@ MODULES = [
     "analyze",
     "sessions",
     "run",
+    "transcribe",
+    "models",
 ]

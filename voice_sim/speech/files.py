@@ -1,0 +1,45 @@
+"""Transcribe an audio file for the command line (`transcribe`, `analyze AUDIO`), with a progress
+bar on a terminal. Every failure the user can fix is a UserError with one line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from voice_sim.core.models import Transcript
+from voice_sim.speech.audiofile import check_file
+
+if TYPE_CHECKING:
+    from voice_sim.config import Settings
+
+
+def transcribe_path(
+    path: Path, settings: Settings, model: str | None = None, progress: bool = False
+) -> Transcript:
+    """The transcript of an audio file (WAV, FLAC, MP3, M4A, ...), times from the file's start.
+
+    Raises UserError for unreadable, empty, silent, truncated or too long audio, for a missing
+    model or package. `progress` draws a bar on stderr (use it only when stderr is a terminal).
+    """
+    check_file(path)  # before the model loads: a typo should not cost two seconds
+    from voice_sim.speech.transcriber import make_transcriber
+
+    transcriber = make_transcriber(settings, model)
+    if not progress:
+        return transcriber.transcribe_file(path)
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (
+        TextColumn(f"transcribing {path.name}"), BarColumn(),
+        TextColumn("{task.completed:.0f}/{task.total:.0f} s"), TimeRemainingColumn(),
+    )
+    from rich.console import Console
+
+    with Progress(*columns, console=Console(file=sys.stderr), transient=True) as bar:
+        task = bar.add_task("transcribe", total=None)
+
+        def update(done: float, total: float) -> None:
+            bar.update(task, completed=done, total=total or None)
+
+        return transcriber.transcribe_file(path, progress=update)

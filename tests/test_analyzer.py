@@ -162,3 +162,12 @@ def test_scorecard_explains_itself():
     for name in ("impact_awareness", "feasibility_reasoning", "tradeoff_rigor"):
         s, w = getattr(strong.scorecard, name), getattr(weak.scorecard, name)
         assert s.score > w.score and s.why
+
+
+def test_sentence_cut_between_cues_counts_where_it_began():
+    t = Transcript(cues=[
+        Cue(start_s=10, end_s=14, text="so we cache the current price at the edge which should"),
+        Cue(start_s=14.2, end_s=18, text="lift conversion about two percent during big shows."),
+    ])
+    tie = analyze(t).signals["metric_tie"]
+    assert tie.present and tie.first_at_s == 10

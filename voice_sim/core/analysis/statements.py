@@ -220,6 +220,22 @@ class Finding:
     detail: str | None = None
 
 
+def _signals_in(text: str, lever_before: bool) -> list[tuple[str, str | None]]:
+    hits: list[tuple[str, str | None]] = []
+    if is_hypothesis(text):
+        hits.append(("hypothesis", None))
+    kind = constraint_kind(text)
+    if kind:
+        hits.append(("constraint", kind))
+    if is_lever(text):
+        hits.append(("lever", None))
+    if is_metric_tie(text, lever_before):
+        hits.append(("metric_tie", None))
+    if is_tradeoff(text):
+        hits.append(("tradeoff", None))
+    return hits
+
+
 def find(units: list[Unit]) -> list[Finding]:
     """Every signal and anti-pattern statement, in time order."""
     found: list[Finding] = []
@@ -228,22 +244,19 @@ def find(units: list[Unit]) -> list[Finding]:
         if u.is_question:
             continue
         text = u.text
-        following = units[i + 1].text if i + 1 < len(units) else ""
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        following = nxt.text if nxt else ""
         lever_before = i - lever_seen_at <= 3
 
-        if is_hypothesis(text):
-            found.append(Finding("hypothesis", u))
-        elif following and not is_hypothesis(following) and _hypothesis_spans(text, following):
-            found.append(Finding("hypothesis", u))
-        kind = constraint_kind(text)
-        if kind:
-            found.append(Finding("constraint", u, kind))
-        if is_lever(text):
-            found.append(Finding("lever", u))
-        if is_metric_tie(text, lever_before):
-            found.append(Finding("metric_tie", u))
-        if is_tradeoff(text):
-            found.append(Finding("tradeoff", u))
+        hits = _signals_in(text, lever_before)
+        if nxt and nxt.cue != u.cue and not text.endswith((".", "?", "!")):
+            # The recognizer cut a sentence between two cues: what only the whole sentence
+            # states began in this cue.
+            have = {k for k, _ in hits} | {k for k, _ in _signals_in(following, True)}
+            hits += [h for h in _signals_in(f"{text} {following}", lever_before) if h[0] not in have]
+        elif following and _hypothesis_spans(text, following):
+            hits.append(("hypothesis", None))
+        found += [Finding(kind, u, detail) for kind, detail in hits]
 
         if tech_without_rationale(text, following):
             found.append(Finding("tech_without_rationale", u, TECH.search(text).group(0) if TECH.search(text) else None))
@@ -272,6 +285,8 @@ def _one_per_cue(found: list[Finding]) -> list[Finding]:
 def _hypothesis_spans(text: str, following: str) -> bool:
     """'The thing I keep hearing from sellers' + 'is that their drops get buried' — a statement
     that only becomes a hypothesis with the next sentence."""
+    if is_hypothesis(text) or is_hypothesis(following):
+        return False
     joined = f"{text} {following}"
     if NOT_HYPOTHESIS.search(joined):
         return False

@@ -57,7 +57,9 @@ class VoiceSimApp(App[None]):
     async def action_quit(self) -> None:
         screen = self.screen
         if isinstance(screen, ConfirmScreen):
-            return  # the dialog's own binding answers it
+            if screen.quit_confirms:
+                screen.action_answer(True)
+            return
         if isinstance(screen, InterviewScreen) and screen.in_progress:
             def answered(yes: bool | None) -> None:
                 if yes:
@@ -65,8 +67,9 @@ class VoiceSimApp(App[None]):
 
             self.push_screen(ConfirmScreen(
                 "Quit in the middle of the round?",
-                "What you have said so far is saved as an incomplete round you can review later.",
-                yes="Quit", no="Keep going", again="ctrl+q",
+                "What you have said so far is saved as an incomplete round you can review later. "
+                "Press ctrl+q again or y to quit.",
+                yes="Quit", no="Keep going", quit_confirms=True,
             ), answered)
             return
         self.services.player.stop()
@@ -75,6 +78,10 @@ class VoiceSimApp(App[None]):
     # ----- failures -------------------------------------------------------------------------
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.report_failure(event)
+
+    def report_failure(self, event: Worker.StateChanged) -> None:
+        """The one place a failed worker becomes something the user sees."""
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error

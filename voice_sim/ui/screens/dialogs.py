@@ -15,7 +15,8 @@ EXPORTS = {"md": ("Markdown report", "md"), "vtt": ("WebVTT transcript", "vtt"),
 
 
 class ConfirmScreen(ModalScreen[bool]):
-    """Asks once. y / enter says yes; n / escape says no; `again` (e.g. ctrl+q) also says yes."""
+    """Asks once. y says yes; n / escape say no. With `quit_confirms`, the quit key pressed again
+    also says yes (the app's quit action answers it)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", show=False),
@@ -23,11 +24,10 @@ class ConfirmScreen(ModalScreen[bool]):
     ]
 
     def __init__(self, question: str, detail: str, yes: str = "Yes", no: str = "No",
-                 again: str | None = None) -> None:
+                 quit_confirms: bool = False) -> None:
         super().__init__(classes="dialog")
         self.question, self.detail, self.yes, self.no = question, detail, yes, no
-        if again:
-            self._bindings.bind(again, "answer(True)", show=False, priority=True)
+        self.quit_confirms = quit_confirms
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):

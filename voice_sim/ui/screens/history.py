@@ -11,18 +11,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import ColumnKey
 
 from voice_sim.ui.compare import comparison
 from voice_sim.ui.messages import ComparisonReady, HistoryLoaded, SessionLoaded
+from voice_sim.ui.screens.base import AppScreen
 from voice_sim.ui.text import minutes as length
 from voice_sim.ui.text import when
 
 if TYPE_CHECKING:
     from voice_sim.core.sessions import SessionRow
-    from voice_sim.ui.app import VoiceSimApp
 
 
 COLUMNS = (
@@ -37,14 +36,12 @@ class RoundsTable(DataTable[str | Text]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select_cursor", "Open")]
 
 
-class HistoryScreen(Screen[None]):
+class HistoryScreen(AppScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "toggle_compare", "Compare"),
         Binding("r", "reload", "Reload", show=False),
         Binding("escape", "back", "Back"),
     ]
-
-    app: VoiceSimApp
 
     def __init__(self) -> None:
         super().__init__()

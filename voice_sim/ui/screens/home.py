@@ -13,15 +13,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from voice_sim.ui.messages import ChecksDone, ChoicesFound
+from voice_sim.ui.screens.base import AppScreen
 
 if TYPE_CHECKING:
     from voice_sim.core.scenario import Scenario
-    from voice_sim.ui.app import VoiceSimApp
     from voice_sim.ui.services import Check
 
 LENGTHS = (15, 20, 30, 45, 60)
@@ -34,15 +33,13 @@ class ScenarioList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Start round")]
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("s", "start", "Start round", show=False),
         Binding("h", "history", "History"),
         Binding("c", "check", "Check again"),
         Binding("q", "app.quit", "Quit"),
     ]
-
-    app: VoiceSimApp
 
     def compose(self) -> ComposeResult:
         s = self.app.services.settings

@@ -16,7 +16,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
@@ -31,6 +30,7 @@ from voice_sim.ui.messages import (
     bridge,
 )
 from voice_sim.ui.rounds import RoundRequest
+from voice_sim.ui.screens.base import AppScreen
 from voice_sim.ui.screens.dialogs import ConfirmScreen
 from voice_sim.ui.text import mmss
 from voice_sim.ui.widgets import LensChecklist, LevelMeter, LiveTranscript, WindowBar
@@ -38,7 +38,6 @@ from voice_sim.ui.widgets import LensChecklist, LevelMeter, LiveTranscript, Wind
 if TYPE_CHECKING:
     from voice_sim.config import Settings
     from voice_sim.core.scenario import Scenario
-    from voice_sim.ui.app import VoiceSimApp
 
 STATE_TEXT = {
     State.IDLE: "Getting ready",
@@ -56,7 +55,7 @@ STATE_TEXT = {
 ACTIVE = set(State) - FINISHED - {State.IDLE}
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(AppScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "begin_answer", "Answer"),
         Binding("space", "end_answer", "Done"),
@@ -67,8 +66,6 @@ class InterviewScreen(Screen[None]):
         Binding("e", "end_round", "End round"),
         Binding("escape", "leave", "Back", show=False),
     ]
-
-    app: VoiceSimApp
 
     def __init__(self, scenario: Scenario, settings: Settings) -> None:
         super().__init__()

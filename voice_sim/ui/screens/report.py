@@ -15,7 +15,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
@@ -23,6 +22,7 @@ from voice_sim.core.models import ANTI_PATTERNS
 from voice_sim.core.sessions import SessionRecord
 from voice_sim.ui import report_views as views
 from voice_sim.ui.playback import PlaybackError
+from voice_sim.ui.screens.base import AppScreen
 from voice_sim.ui.screens.dialogs import EXPORTS, ExportScreen
 from voice_sim.ui.text import minutes as length
 from voice_sim.ui.text import mmss, when
@@ -30,12 +30,11 @@ from voice_sim.ui.widgets import WpmChart
 
 if TYPE_CHECKING:
     from voice_sim.core.models import Analysis, Transcript
-    from voice_sim.ui.app import VoiceSimApp
 
 TABS = ("score", "flags", "pacing", "transcript")
 
 
-class ReportScreen(Screen[None]):
+class ReportScreen(AppScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "tab('score')", "Sections", key_display="1-4"),
         Binding("2", "tab('flags')", "Flags", show=False),
@@ -47,8 +46,6 @@ class ReportScreen(Screen[None]):
         Binding("h", "history", "History"),
         Binding("escape", "back", "Back"),
     ]
-
-    app: VoiceSimApp
 
     def __init__(self, record: SessionRecord, transcript: Transcript, analysis: Analysis | None,
                  folder: Path | None, back_to: str = "home") -> None:

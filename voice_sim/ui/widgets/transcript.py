@@ -23,10 +23,15 @@ class LiveTranscript(VerticalScroll):
 
     can_focus = False
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lines: list[str] = []  # plain text of every line, in order
+
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static("", id="tentative")
 
-    def _add(self, renderable: Table | Text, cls: str) -> None:
+    def _add(self, renderable: Table | Text, cls: str, plain: str) -> None:
+        self.lines.append(plain)
         follow = self.is_vertical_scroll_end or self.max_scroll_y == 0
         self.mount(Static(renderable, classes=cls), before="#tentative")
         if follow:
@@ -43,13 +48,14 @@ class LiveTranscript(VerticalScroll):
 
     def add_panel(self, persona: str, text: str, at_s: float | None) -> None:
         """A panel line, on one line: the question box above shows it in full."""
-        self._add(self._row(at_s, Text.assemble((f"{persona}: ", "bold"), text), wrap=False), "panel")
+        line = Text.assemble((f"{persona}: ", "bold"), text)
+        self._add(self._row(at_s, line, wrap=False), "panel", line.plain)
 
     def add_answer(self, at_s: float, text: str) -> None:
-        self._add(self._row(at_s, Text(text)), "answer")
+        self._add(self._row(at_s, Text(text)), "answer", text)
 
     def add_note(self, text: str) -> None:
-        self._add(Text(f"── {text} ──"), "note")
+        self._add(Text(f"── {text} ──"), "note", text)
 
     def set_tentative(self, text: str) -> None:
         tentative = self.query_one("#tentative", Static)

@@ -19,12 +19,13 @@ W = r"(?:\s+\S+)"  # one more word
 NUMWORD = alt(
     r"\d[\d,.]*\s*(?:k|m|x|%)?", "one", "two", "three", "four", "five", "six", "seven", "eight",
     "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
-    "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "couple", "few",
+    "seventy", "eighty", "ninety", "hundreds?", "thousands?", "millions?", "billions?", "couple", "few",
     "half", "double", "triple", "several", "dozen", "single",
 )
 NUMBER = rf"\b{NUMWORD}\b"
-QUANT = r"\b(?:by|in)\s+half\b|\ba\s+(?:third|quarter)\b|\bfrom\s+\S+\s+(?:\S+\s+)?to\s+\S+|%|\bpercent\b|\bpoints?\b|\b(?:double|triple|halve|twice|\d+x)\b(?!-)|\b(?:\d[\d.]*|two|three|four|five|ten|twenty|hundred|thousand)\s+(?:more|fewer|extra|additional)\b"
+QUANT = r"\b(?:by|in)\s+half\b|\ba\s+(?:third|quarter)\b|\bfrom\s+(?:about\s+|around\s+)?(?:\d|a\s+third|half|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|ninety)\S*\s+(?:\S+\s+)?to\s+(?:\d|zero|half|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|ninety)|%|\bpercent\b|\bpoints?\b|\b(?:double|triple|halve|twice|\d+x)\b(?!-)|\b(?:\d[\d.]*|two|three|four|five|ten|twenty|hundred|thousand)\s+(?:more|fewer|extra|additional)\b"
 COMPARATIVE = r"\b(?:more|fewer|less|higher|lower|extra|lost|missed)\s+(?:\S+\s+)?"
+BIG = r"(?:millions?|billions?|thousands|hundreds of thousands|\d[\d,.]*\s*(?:k|m|million|billion|thousand)\b|\d{4,}|(?:a|one|ten|a hundred)\s+(?:thousand|million|billion))"
 NUMSEQ = rf"(?:{NUMWORD}(?:\s+and)?[\s-]*){{1,5}}"  # "a hundred and fifty", "1.5"
 
 USERS = alt(
@@ -35,6 +36,9 @@ USERS = alt(
 
 # --- hypothesis -----------------------------------------------------------------------------
 HYPOTHESIS_CUES = [
+    r"\bwhat\s+(?:i|we)\s+(?:actually\s+|really\s+)?(?:think|believe|suspect)\s+(?:is\s+)?(?:really\s+)?(?:going on|happening)\b",
+    r"\b(?:my|our|the)\s+(?:hunch|thesis|theory|instinct|gut(?:\s+feeling)?|belief|working\s+theory)\s+(?:here\s+)?(?:is|says)\b",
+    rf"\b(?:i'm|we're|i am|we are)\s+(?:designing|building|solving|optimi[sz]ing)\s+(?:this\s+)?for\s+(?:the\s+|a\s+)?(?:\S+\s+){{0,2}}{USERS}\s+(?:who|that|whose|when)\b",
     r"\b(?:here's|heres|here is)\s+(?:my|our|the)\s+(?:bet|hypothesis|thesis)\b",
     r"\b(?:my|our)\s+(?:bet|hypothesis|thesis)\s*:",
     rf"\bwhat\s+(?:i|we)(?:'ve| have)?\s+(?:keep\s+|kept\s+)?(?:hearing|heard|seeing|seen|learned)\s+(?:from\s+{USERS}\s+)?is\b",
@@ -51,7 +55,7 @@ HYPOTHESIS_CUES = [
     r"\b(?:we(?:'re| are)|i(?:'m| am))\s+solving\s+for\b",
     rf"\b{USERS}\s+(?:keep|kept)\s+(?:telling|saying|complaining|asking|hitting|running|losing|missing|getting)\b",
     rf"\b(?:we(?:'re| are)|i(?:'ve| have)|we(?:'ve| have))\s+(?:been\s+)?(?:hearing|heard|seeing|seen)\s+(?:from\s+)?{USERS}\b",
-    rf"\bwhat(?:'s| is)\s+(?:really\s+)?(?:going on|happening|hurting|broken)\s+(?:for|with)\s+{USERS}\b",
+    rf"\bwhat(?:'s| is)\s+(?:really\s+|actually\s+)?(?:going on|happening|hurting|broken)\s+(?:for|with)\s+(?:a lot of\s+|many\s+|most\s+|some\s+|the\s+)?{USERS}\b",
     r"\b(?:i\s+)?(?:believe|think|suspect|bet)\s+(?:that\s+)?(?:the\s+)?(?:real\s+)?(?:reason|problem|issue|thing)\b",
     r"\bif\s+we\s+(?:can\s+)?(?:fix|solve|get|make|cut|reduce|lower|improve|remove|bring|keep|nail|shave|give)\b.{3,90}?\b(?:then\s+)?(?:we|they|buyers|sellers|bidders|viewers|users|conversion|gmv|retention|sell-through|people)\s+(?:should|will|would|could|are going to)\b",
     r"\bthe\s+(?:user|customer|buyer|seller)\s+problem\b",
@@ -60,7 +64,9 @@ HYPOTHESIS_CUES = [
     r"\bthe\s+thing\s+we(?:'re| are)\s+optimi[sz]ing\b",
 ]
 PEOPLE = alt(*[u for u in USERS[3:-1].split("|") if u != "they"])
+PROBLEM_VERB = r"(?:drop(?:s|ping)?\s+off|bail(?:s|ing)?|abandon(?:s|ing)?|churn(?:s|ing)?|giv(?:e|es|ing)\s+up|get(?:s|ting)?\s+(?:burned|screwed|frustrated|lost|left out|stuck)|walk(?:s|ing)?\s+away|feel(?:s)?\s+(?:cheated|ignored|burned|awkward|lost|left out|punished)|leav(?:e|es|ing)\s+(?:early|the app|the show|for good|and never)|bounce(?:s)?\s+(?:off|early|out))"
 USER_PROBLEM = [
+    rf"\b{PEOPLE}\b(?:\s+\S+){{0,12}}?\s+{PROBLEM_VERB}\b",
     rf"\b{PEOPLE}\s+(?:are\s+|were\s+|get\s+|keep\s+|will\s+|just\s+|often\s+|basically\s+|end up\s+|then\s+)?(?:drop(?:ping)?\s+off|bail(?:ing)?|abandon(?:ing)?|churn(?:ing)?|giv(?:e|ing)\s+up|gets?\s+frustrated|frustrated|annoyed|stuck|walk(?:ing)?\s+away|lose\s+trust|los(?:e|ing)\s+faith|double.?charged|oversold|feel\s+(?:cheated|ignored|burned)|stop\s+(?:bidding|buying|showing up|coming|watching))\b",
     rf"\b(?:problem|pain|issue|frustration)\s+(?:for|of)\s+{PEOPLE}\b",
 ]
@@ -92,7 +98,7 @@ CONSTRAINTS = {
         rf"\b(?:has|have|needs?|must|got)\s+to\s+(?:\S+\s+){{0,6}}(?:in|within|under|below)\s+(?:\S+\s+){{0,2}}{NUMSEQ}-?\s*{TIME_UNIT}",
         rf"\b(?:can't|cannot|can not|must not|shouldn't)\s+(?:take|exceed|be slower than|go over)\s+(?:more than\s+)?{NUMSEQ}-?\s*{TIME_UNIT}",
         r"\breal[- ]time\s+(?:is\s+)?(?:a\s+)?(?:hard\s+)?(?:requirement|constraint|must)",
-        rf"\b{BOUND}\s+(?:a|one|half\s+a)\s+second\b",
+        rf"\b{BOUND}\s+(?:about\s+|roughly\s+|around\s+)?(?:a|one|half\s+a)\s+second\b",
         rf"\b(?:can't|cannot|can not|must not|shouldn't)\s+be\s+(?:more|longer|slower)\s+than\s+(?:a\s+)?{NUMSEQ}\s*{TIME_UNIT}",
     ],
     "uptime": [
@@ -108,7 +114,7 @@ CONSTRAINTS = {
         r"\bsales\s+tax\b", r"\bage\s+verification\b", r"\blegal(?:ly)?\s+(?:requirement|required|obligation|have to)",
         r"\banti[- ]money\s+laundering\b", r"\bprivacy\s+(?:law|rules|requirement)", r"\bconsumer\s+protection\b",
         r"\bchargeback\s+rules\b", r"\bgambling\s+(?:law|rules|regulation)",
-        r"\blegal\s+(?:was\s+clear|requires|says|needs|signed)", r"\bprivacy\s+(?:commitment|policy|promise)",
+        r"\blegal\s+(?:was\s+clear|requires|says|needs|signed)", r"\blegal\b.{0,30}\brequire", r"\bprivacy\s+(?:commitment|policy|promise)",
         r"\b(?:card\s+)?network\s+rules\b", r"\b(?:visa|mastercard|scheme)\s+rules\b",
     ],
     "cost": [
@@ -122,6 +128,7 @@ CONSTRAINTS = {
     "timeline": [
         rf"\b{NUMSEQ}-?\s*(?:day|week|month)s?\s+(?:mvp|deadline|timeline|window|launch|build)",
         rf"\b{NUMSEQ}\s*(?:days?|weeks?)\s+(?:for|to\s+(?:ship|build|get|launch|deliver))\s+(?:\S+\s+)?(?:an?\s+)?mvp",
+        rf"\b(?:{NUMSEQ}|a|one|this)\s*(?:days?|weeks?|months?|quarters?|sprints?)\s+to\s+(?:ship|build|launch|deliver|get\s+(?:it|this|something)\s+out)",
         rf"\bmvp\s+(?:in|within|by)\s+(?:\S+\s+){{0,2}}{NUMSEQ}?(?:days?|weeks?|months?|q[1-4])",
         rf"\b(?:ship|launch|deliver|live|done|build it)\w*\s+(?:\S+\s+){{0,3}}(?:in|within|by)\s+{NUMSEQ}(?:days?|weeks?)\b",
         r"\b(?:by|before)\s+(?:q[1-4]|the holidays|black friday|the end of the (?:month|quarter))\b",
@@ -136,7 +143,7 @@ CONSTRAINTS = {
 }
 # A number that is only a description ("latency is 200 ms today") becomes a constraint when framed
 # as one ("the number I'd hold us to is 200 ms", "one thing I'm firm on: 99.95% uptime").
-FRAMED_NUMBER = rf"(?:{NUMSEQ}\s*{TIME_UNIT}|\b99(?:\.\d+)?\s*(?:%|percent)|\$\s*\d|{NUMSEQ}\s*(?:dollars|k|grand)\s+(?:a|per)\s+month|{NUMSEQ}\s*(?:days?|weeks?)\b)"
+FRAMED_NUMBER = rf"(?:{NUMSEQ}\s*(?:{TIME_UNIT}|hours?|minutes?)|\b99(?:\.\d+)?\s*(?:%|percent)|\$\s*\d|{NUMSEQ}\s*(?:dollars|k|grand)\s+(?:a|per)\s+month|{NUMSEQ}\s*(?:days?|weeks?)\b)"
 CONSTRAINT_FRAME = [  # makes an otherwise descriptive number a stated constraint
     r"\b(?:the\s+)?(?:constraint|number|budget|limit|line|bar|target|requirement|rule|ceiling|sla|slo)\s+(?:i'd|we'd|i|we|i'm|we're)\s+(?:\S+\s+)?(?:hold|set|pin|commit|draw|give|put|hold us to)",
     r"\b(?:i'm|we're|i am|we are)\s+firm\b", r"\bfirm\s+on\b", r"\bhold\s+(?:us|the\s+team|ourselves)\s+to\b", r"\bsets?\s+a\s+budget\b",
@@ -145,6 +152,8 @@ CONSTRAINT_FRAME = [  # makes an otherwise descriptive number a stated constrain
     r"\bcan(?:'t|not)\b", r"\bno more than\b", r"\bceiling\b", r"\bat most\b", r"\bsla\b", r"\bslo\b",
 ]
 NEGATED_CONSTRAINT = [
+    r"\b(?:probably|maybe|might be|i guess)\s+(?:some\s+)?(?:regulat|complian|legal|privacy)\w*\s+(?:stuff|things|issues|bits)",
+    r"\b(?:we'd|we would|we'll|i'd)\s+have\s+to\s+look\s+into\s+(?:it|that)\b",
     r"\b(?:no|not|don't|isn't|aren't)\s+(?:\S+\s+){0,2}(?:real\s+|hard\s+)?constraints?\b",
     r"\bthere are always constraints\b",
     r"\b(?:worry|think) about (?:compliance|regulation|cost|the budget) later\b",
@@ -172,6 +181,7 @@ LEVER_TERMS = alt(
 )
 LEVER = rf"\b{LEVER_TERMS}"
 NEGATED_LEVER = [
+    r"\b(?:a|whole|big|huge|this|that|the)\s+(?:batch|cache|queue|line)\s+of\s+(?!(?:writes|events|requests|messages|updates|jobs|bids|notifications|pushes|work|tasks|orders)\b)",
     rf"\b{LEVER_TERMS}\s+(?:is|are|sounds)\s+(?:\S+\s+)?(?:good|great|nice|important|useful|cool|fine)\b",
     rf"\b(?:some|a bit of|a little)\s+{LEVER_TERMS}\s+(?:\S+\s+)?somewhere\b",
     r"\b(?:use|want)\s+(?:it|some of (?:that|it))\s+somewhere\b",
@@ -193,11 +203,11 @@ METRIC_TERMS = [
     r"dollars?|\$\s*\d", r"money", r"margin", r"profit", r"lifetime\s+value|ltv", r"sold\s+out|sellout", r"sign-?ups?",
     r"stick(?:s|ing)?\s+around", r"comes?\s+back", r"bail(?:s|ing)?", r"drop[- ]?off", r"bounce", r"support\s+tickets?",
     r"fewer\s+(?:lost|missed)\s+(?:bids|sales|orders)", r"(?:lost|missed)\s+(?:bids|sales|orders|revenue)", r"return\s+rate", r"(?:\S+-)?day\s+(?:return|retention|repeat)",
-    r"repeat\s+(?:bidders|sellers|buyers|viewers|customers)", r"items?\s+(?:sold|bought)\s+per\s+\w+", r"attendance", r"returning\s+\w+",
-    r"bids?", r"buyers?\s+(?:who\s+)?(?:complete|finish|return)", r"listings?", r"items?\s+sold",
+    r"repeat\s+\w+", r"participation", r"day[- ]\w+\s+(?:return|retention)", r"first[- ]purchases?(?:\s+rate)?", r"watch[- ]through", r"items?\s+(?:sold|bought)\s+per\s+\w+", r"attendance", r"returning\s+\w+",
+    r"bids?", r"buyers?\s+(?:who\s+)?(?:complete|finish|return)", r"listings?", r"items?\s+sold", r"viewers?", r"bidders?", r"buyers?", r"sellers?",
 ]
 # Nouns that are only a metric with a number or a comparison ("more bids", "2% more orders").
-WEAK_METRIC_TERMS = [r"bids?", r"orders?", r"purchases?", r"sales", r"listings?", r"dollars?|\$\s*\d", r"money", r"items?\s+sold"]
+WEAK_METRIC_TERMS = [r"viewers?", r"bidders?", r"buyers?", r"sellers?", r"bids?", r"orders?", r"purchases?", r"sales", r"listings?", r"dollars?|\$\s*\d", r"money", r"items?\s+sold"]
 METRICS = alt(*METRIC_TERMS)
 METRIC = rf"\b{METRICS}\b"
 STRONG_METRIC = rf"\b{alt(*[m for m in METRIC_TERMS if m not in WEAK_METRIC_TERMS])}\b"
@@ -207,7 +217,7 @@ CHANGE = alt(
     r"los(?:e|es|ing)\s+(?:\S+\s+){0,2}(?:percent|%|\d|orders|sales|revenue|gmv|buyers|bidders|sellers)",
     r"bump\w*", r"longer", r"shorter", r"drop\w*", r"fall\w*", r"shrink\w*", r"climb\w*", r"ris(?:e|es|ing)", r"jump\w*",
     r"go(?:es)?\s+(?:up|down)", r"goes\s+from", r"from\s+\S+\s+(?:\S+\s+)?to\b", r"gain\w*", r"translat\w+", r"worth", r"means?\s+(?:more|fewer|less|higher|lower)",
-    r"(?:more|fewer|less|higher|lower)", r"pay(?:s)?\s+(?:for|off)", r"halv\w+", r"doubl\w+", r"unlock\w*", r"prevent\w*",
+    r"(?:more|fewer|less|higher|lower)", r"halves", r"takes?\s+\S+(?:\s+\S+)?\s+from", r"pay(?:s)?\s+(?:for|off)", r"halv\w+", r"doubl\w+", r"unlock\w*", r"prevent\w*",
     r"avoid\w*", r"impact\w*", r"affect\w*", r"help\w*", r"points?", r"kill\w*", r"hurt\w*",
     r"(?:up|down)\s+(?:by\s+)?(?:maybe\s+|about\s+|around\s+|roughly\s+|another\s+)?(?:a\s+)?(?:\d|two|three|four|five|six|seven|eight|nine|ten|twenty|few|couple|bit|some|half)",
 )
@@ -233,13 +243,22 @@ TRADEOFF = [
     r"\bat\s+the\s+(?:cost|expense|price)\s+of\b",
     r"\beven\s+though\s+(?:it|that|this|we|the)\b",
     r"\b(?:the\s+)?(?:trade-?\s?off|tradeoff)s?\s+(?:here\s+)?(?:is|i'd make|i'm making|we're making|we make|we accept|being|i'd take|i'll take|we'll take|is that|worth)",
-    r"\b(?:we|i)(?:'re|'d| are| would| will|'ll)?\s+(?:happy\s+to\s+|willing\s+to\s+|going\s+to\s+|have\s+to\s+)?(?:accept|give\s+up|sacrific\w+|trade|eat|tolerate|take\s+the\s+hit|live\s+with|pay)\b",
+    r"\b(?:we|i)(?:'re|'d| are| would| will|'ll)?\s+(?:happy\s+to\s+|willing\s+to\s+|going\s+to\s+|have\s+to\s+)?(?:accept|give\s+up|sacrific\w+|trade|eat\s+(?:the\s+|a\s+|that|it|some|\d)|tolerate|take\s+the\s+hit|live\s+with|pay)\b",
     r"\bin\s+exchange\s+for\b",
-    r"\b(?:the\s+)?(?:downside|cost|price|catch|con)\s+(?:here\s+)?(?:is|being|there is)\b",
+    r"\b(?:the\s+)?(?:downside|price|catch|con)\s+(?:here\s+)?(?:is|being|there is)\b",
+    r"\bthe\s+(?:downside|catch|price|cost|risk)\s+of\s+(?:\S+\s+){1,4}(?:is|means)\b",
+    r"\bwhat\s+(?:i'm|we're|i am|we are)\s+(?:giving up|trading(?:\s+away)?|sacrificing|losing|paying)\b",
+    r"\bi(?:'d| would)\s+rather\s+(?:be|have|take|eat|accept|lose|pay|spend)\b",
+    r"\b(?:we're|we are|i'm|i am)\s+taking\s+on\s+(?:more|extra|some|a\s+bit)",
+    r"\b(?:i'm|we're|i am|we are)\s+choosing\s+(?:to|it|that|this)\b",
+    r"\b(?:i'm|we're|i am|we are)\s+(?:fine|okay|ok|happy|comfortable|good|willing)\s+(?:with\s+(?:that|it|this|the)|paying|accepting|taking|living|to\s+(?:pay|accept|take|live))",
+    r"\b(?:i'll|we'll|i'd|we'd|i will|we will|i would|we would)\s+take\s+(?:that|the|this)\s+(?:hit|cost|risk|trade)",
+    r"\bmeans\s+(?:\S+\s+){0,8}(?:might|may|could|can|won't|wait|stale|lose|slower|miss)\b.*\b(?:fine|okay|ok|acceptable|worth)\b",
+    r"\bwe(?:'d| would| will|'ll)\s+(?:drop|lose|give up|sacrifice|skip)\b.*\bbut\b",
     r"\bwe\s+lose\s+(?:some|a\s+(?:bit|little)|strict|ordering|consistency|freshness|precision|accuracy|\d|a\s+few)",
     r"\bi(?:'d| would)\s+rather\b.+\bthan\b",
     r"\b(?:i|we)(?:'d|'ll| would| will)?\s+(?:pick|choose|go with|take|use|prefer|favou?r)\b.+\b(?:over|instead of|rather than)\b",
-    rf"\b(?:costs?|adds?)\s+(?:us\s+)?(?:an?\s+)?(?:extra\s+)?{NUMSEQ}(?:ms|millis\w*|milliseconds?|seconds?|dollars|%|percent)",
+    rf"\b(?:costs?|adds?)\s+(?:us\s+)?(?:maybe\s+|about\s+|around\s+|roughly\s+|up to\s+)?(?:an?\s+)?(?:extra\s+)?{NUMSEQ}(?:ms|millis\w*|milliseconds?|seconds?|dollars|%|percent)",
     r"\beventual(?:ly)?\s+consisten\w+\b.*\b(?:ok|okay|fine|acceptable|accept|because|since|worth)\b",
     r"\bworth\s+(?:it|the)\b",
     r"\bnot\s+free\b",
@@ -282,6 +301,9 @@ RATIONALE = alt(
 )
 DEFERS = [
     r"\bthat's\s+(?:their|engineering's|eng's|the\s+engineers')\s+(?:call|decision|job)\b",
+    r"\b(?:that's|that is|it's|this is)\s+(?:really\s+|more\s+)?(?:for|up\s+to)\s+(?:the\s+)?(?:architects?|engineers?|engineering|eng|devs|developers|tech\s+leads?|ml\s+team|backend\s+team)\b",
+    r"\bthat's\s+(?:really\s+)?their\s+(?:area|call|thing|domain|decision|job)\b",
+    r"\b(?:let|leave\s+(?:it\s+|that\s+|this\s+|those\s+|the\s+rest\s+)?to|defer\s+to|hand\s+(?:it|that)\s+(?:off\s+)?to|up\s+to|ask)\s+(?:the\s+|our\s+|my\s+)?(?:ml|data|backend|platform|infra|engineering|eng|dev|tech)\s+(?:team|folks|people|org|side)\b",
     r"\b(?:let|leave\s+(?:it\s+|that\s+|this\s+|those\s+|the\s+rest\s+)?to|defer\s+to|hand\s+(?:it|that)\s+(?:off\s+)?to|up\s+to|ask)\s+(?:the\s+|our\s+|my\s+)?(?:ml\s+|data\s+|backend\s+|platform\s+|infra\s+|senior\s+)?(?:engineers?|engineering|eng|dev(?:eloper)?s|architects?|tech\s+leads?|infra\s+(?:team|folks)|platform\s+team|backend\s+(?:team|folks))\b",
     r"\b(?:that's|that is|it's|it is|this is)\s+(?:really\s+|more\s+(?:of\s+)?|kind of\s+|sort of\s+|kinda\s+)?(?:an?\s+)?(?:engineering|eng|technical|architect(?:ure)?|implementation|infra)\s+(?:call|decision|question|problem|detail|thing|choice)\b",
     r"\b(?:engineers?|engineering|eng|the\s+devs|architects?|tech\s+leads?)\s+(?:will|would|can|should|could)\s+(?:\S+\s+)?(?:decide|figure|pick|choose|handle|sort|work\s+out|own|make\s+that\s+call|tell\s+us|deal\s+with)",
@@ -291,16 +313,21 @@ DEFERS = [
 ]
 DISMISSES_LATENCY = [
     r"\b(?:latency|speed|response\s+time|lag|delay|performance)\s+(?:really\s+)?(?:isn't|is\s+not|won't\s+be|wouldn't\s+be|shouldn't\s+be|is\s+not\s+really|isn't\s+really|doesn't|does\s+not|won't)\s+(?:really\s+|that\s+|going\s+to\s+be\s+)?(?:a|an|the|that|much\s+of\s+a|matter|our|my|be)?\s*(?:big\s+|huge\s+|real\s+|major\s+|main\s+|primary\s+)?(?:concern|issue|problem|deal|matter|priority|focus|important|critical|worry)",
-    r"\b(?:don't|do\s+not|won't|wouldn't|shouldn't|not|never)\s+(?:really\s+|need\s+to\s+|have\s+to\s+|gonna\s+|going\s+to\s+)*(?:worry|care|obsess|stress|think\s+too\s+much)\s+(?:much\s+|too\s+much\s+)?about\s+(?:the\s+)?(?:latency|speed|milliseconds|response\s+time|lag|a\s+few\s+(?:ms|milliseconds|seconds))",
+    r"\b(?:don't|do\s+not|won't|wouldn't|shouldn't|not|never)\s+(?:really\s+|need\s+to\s+|have\s+to\s+|gonna\s+|going\s+to\s+)*(?:worry|care|obsess|stress|think\s+too\s+much)\s+(?:much\s+|too\s+much\s+)?about\s+(?:the\s+)?(?:latency|speed|milliseconds|response\s+time|lag|a\s+few\s+(?:ms|milliseconds|seconds)|(?:\S+\s+){0,3}(?:in\s+sync|sync|being\s+in\s+sync|delay))",
     rf"\b(?:a|an|the)?\s*(?:few|couple(?:\s+of)?|extra|several|{NUMWORD})\s+(?:hundred\s+)?(?:extra\s+)?(?:ms|millis\w*|milliseconds?|seconds?)\s+(?:extra\s+|more\s+|of\s+\S+\s+)?(?:\S+\s+){0,5}?(?:won't|doesn't|don't|isn't|aren't|is\s+not|will\s+not|wouldn't|shouldn't)\s+(?:really\s+)?(?:matter|hurt|be\s+(?:a|an)\s+(?:big\s+)?(?:deal|problem|issue)|be\s+noticed|kill|make\s+a\s+difference|bother)",
     rf"\b(?:a|one|two|{NUMWORD})\s+(?:second|seconds)\s+(?:or\s+(?:two|so|three)\s+)?(?:of\s+(?:delay|lag|latency)\s+)?(?:is|are|would\s+be|should\s+be)\s+(?:totally\s+|perfectly\s+|probably\s+)?(?:fine|ok|okay|acceptable|nothing)",
-    r"\bnobody\s+(?:will\s+|would\s+)?(?:notice|care|mind)s?\b",
+    rf"\bnobody\s+(?:will\s+|would\s+|really\s+)?(?:notice|care|mind)s?\b(?=.*(?:{TIME_UNIT}|latency|delay|lag|slow|late|behind|drift|sync))",
+    r"\b(?:few|couple|second|seconds|ms|millis\w*|milliseconds)\s+(?:\S+\s+){0,3}(?:behind|late|slow|delayed|of\s+lag|of\s+delay)\W+(?:\S+\W+){0,2}(?:it's|that's|is|that\s+is)\s+(?:not\s+a\s+(?:big\s+)?(?:deal|problem|issue)|fine|okay|ok|no\s+big\s+deal)",
     r"\b(?:focus|optimi[sz]e)\s+(?:on\s+)?(?:throughput|scale|features)\s*(?:,\s*)?(?:rather\s+than|not|over|instead\s+of)\s+latency",
     r"\blatency\s+(?:is\s+)?(?:secondary|an?\s+afterthought|a\s+later\s+problem|something\s+we\s+can\s+(?:fix|tune|deal\s+with)\s+later|for\s+later)",
     r"\b(?:latency|speed)(?:'s|\s+is)?\s+(?:a\s+)?(?:nice[- ]to[- ]have|not\s+a\s+priority|not\s+critical|not\s+important|not\s+that\s+important)",
     r"\b(?:people|buyers|viewers|users|bidders)\s+(?:can|will|won't\s+mind\s+(?:to\s+)?|don't\s+mind\s+(?:to\s+)?)\s*(?:wait|waiting)\b",
 ]
 SCALE_CLAIM = [
+    r"\b(?:totally|super|very|really|hugely|extremely|fully|highly|massively|infinitely|horizontally|endlessly|completely)\s+scalable\b",
+    rf"\bhandl(?:e|es|ing)\W+(?:\S+\W+){{0,3}}{BIG}\b",
+    r"\bas\s+many\s+\S+\s+as\s+(?:you|we)\s+(?:want|need|like|throw)",
+    rf"\bwe\s+could\s+do\s+{BIG}",
     rf"\bscal(?:e|es|ing)\s+(?:\S+\s+)?(?:horizontally|infinitely|linearly|forever|indefinitely|to\s+(?:basically\s+|pretty much\s+|just\s+)?(?:a\s+)?(?:whatever|anything|any|millions|billions|{NUMSEQ})|out\s+(?:easily|forever|to))",
     r"\b(?:it|this|that)\s+(?:just\s+|simply\s+)?scales(?:\s+out)?\s*[.,!]",
     r"\b(?:infinitely|massively|endlessly|web)[- ]scal\w+",

@@ -52,15 +52,17 @@ CHOICE = _compile(
 )
 EXPECT = _compile(
     r"\b(?:i'd|i would|we'd|we would|i|we)\s+(?:\S+\s+)?(?:expect|guess|estimate|bet|hope|project|predict)|"
+    r"\b(?:i'd|we'd)\s+want\s+(?:a|to\s+see)\b|"
     r"\b(?:should|will|would|could|might|ought to)\s+(?:\S+\s+){0,2}(?:lift|move|raise|increase|improve|boost|grow|"
     r"drive|cut|reduce|lower|protect|mean|translate|add|bring|get|keep|save|recover|double|halve|go)|"
     r"\bexpect\w*|\bestimat\w+|\bprojected\b|\bcall it\b|\bworth\b"
 )
-CONDITIONAL = _compile(r"^(?:\S+\s+){0,3}?(?:if|once|when|whenever|as long as)\b")
+CONDITIONAL = _compile(r"(?:^|[,;:]\s*)(?:\S+\s+){0,3}?(?:if|once|when|whenever|as long as)\b")
 MECHANISM = _compile(
     r"\b(?:is|are|that's|it's|what)\s+what\s+(?:gets|protects|drives|keeps|moves|lifts|lets|holds|saves)|"
     r"\bwhat\s+(?:gets|protects|drives|keeps|moves|lifts|lets|holds|saves)\b|\b(?:matters?|is there)\s+(?:for|because)\b|"
-    r"\bbecause\b|\bwhich\s+(?:is|means|turns|drives|translates)|\bthat's\s+(?:gmv|revenue|money|conversion)"
+    r"\bbecause\b|\bwhich\s+(?:is|means|turns|drives|translates)|\bthat's\s+(?:real\s+)?(?:gmv|revenue|money|conversion|sell-through)|"
+    r"\bmeans\b|\bso\s+more\b|\bis\s+(?:really\s+)?about\b|\bpayoff\b|\bwhy\s+i\s+care\b|\btie\s+(?:that|it|this)\s+to\b"
 )
 WHAT_DRIVES = _compile(r"\b(?:is|are|that's|it's|this is|that is)\s+what\s+(?:gets|protects|drives|keeps|moves|lifts|holds|saves|grows|wins)\b")
 TRADEOFF = _compile(lx.TRADEOFF)
@@ -193,10 +195,36 @@ def is_tradeoff(text: str) -> bool:
 # --- anti-patterns -------------------------------------------------------------------------------
 
 
-def tech_without_rationale(text: str, following: str) -> bool:
-    if not _clean_match(TECH_CHOICE, text):
-        return False
-    return not RATIONALE.search(text) and not RATIONALE_NEXT.search(following)
+# Products the lexicon does not know still show up as capitalized names after a choice verb
+# ("we'd use Akka for that") or alone after a component ("For the read store, ScyllaDB.").
+_NAMED_CHOICE = re.compile(
+    r"\b(?:use|using|do|go with|pick|choose|run (?:it |this |that )?on|build (?:it |this )?(?:in|on)|"
+    r"put (?:\S+ ){0,3}(?:in|on|into))\s+([A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)"
+)
+_FOR_THE_X = re.compile(
+    r"^(?:[Aa]nd |[Ss]o |[Tt]hen )?[Ff]or (?:the|our) [\w\s-]{2,40}, (?:(?:we'd|I'd|we'll|I'll) (?:use|go with) )?"
+    r"([A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)[.!]?$"
+)
+_NOT_PRODUCTS = {"I", "A", "The", "We", "It", "That", "This", "Or", "And", "But", "So", "Then", "If", "For",
+                 "Our", "My", "US", "EU", "UK", "ID", "MVP", "PM", "OK", "Okay", "Um", "Uh"}
+
+
+def named_technology(text: str, raw: str) -> str | None:
+    m = TECH.search(text)
+    if m and _clean_match(TECH_CHOICE, text):
+        return m.group(0)
+    for m in (*_NAMED_CHOICE.finditer(raw), _FOR_THE_X.match(raw.strip())):
+        if m and m.group(1).split()[0] not in _NOT_PRODUCTS:
+            return m.group(1)
+    return None
+
+
+def tech_without_rationale(text: str, following: str, raw: str = "") -> str | None:
+    """The technology named without a reason here or in the next sentence, else None."""
+    name = named_technology(text, raw)
+    if not name or RATIONALE.search(text) or RATIONALE_NEXT.search(following):
+        return None
+    return name
 
 
 def defers_to_engineering(text: str) -> bool:
@@ -258,8 +286,9 @@ def find(units: list[Unit]) -> list[Finding]:
             hits.append(("hypothesis", None))
         found += [Finding(kind, u, detail) for kind, detail in hits]
 
-        if tech_without_rationale(text, following):
-            found.append(Finding("tech_without_rationale", u, TECH.search(text).group(0) if TECH.search(text) else None))
+        tech = tech_without_rationale(text, following, u.raw)
+        if tech:
+            found.append(Finding("tech_without_rationale", u, tech))
         if defers_to_engineering(text):
             found.append(Finding("defers_to_engineering", u))
         if dismisses_latency(text):

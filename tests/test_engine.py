@@ -82,6 +82,9 @@ def test_a_lever_without_a_metric_tie_gets_the_business_question(tmp_path: Path)
     spoke = h.of(ev.PanelSpoke)[-1]
     assert spoke.segment.text == "What does that achieve for the business?"
     assert spoke.segment.speaker == "Hiring manager" and spoke.reason
+    about = h.of(ev.PanelSpeaking)[-1]  # announced before it was spoken, for a UI to show
+    assert (about.text, about.kind, about.reason) == (spoke.segment.text, "followup", spoke.reason)
+    assert h.events.index(about) < h.events.index(spoke)
 
 
 def test_no_hypothesis_by_minute_four_asks_for_the_user_problem(tmp_path: Path) -> None:

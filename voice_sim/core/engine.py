@@ -367,6 +367,8 @@ class Round:
     def _speak(self, kind: str, text: str, persona_index: int, probe: str | None = None,
                reason: str | None = None) -> Segment:
         persona = self._persona(persona_index)
+        self._emit(ev.PanelSpeaking(kind, persona.name, text, max(self.now(), self._timeline_end()),
+                                    reason))
         before = self.clock.clock.now()
         line = SpokenLine(text)
         if not self._speech_broken:

@@ -25,6 +25,17 @@ class StateChanged:
 
 
 @dataclass(frozen=True)
+class PanelSpeaking:
+    """A panel line is about to be spoken (show it while it is heard); PanelSpoke follows."""
+
+    kind: str  # prompt, followup or wrapup
+    speaker: str
+    text: str
+    at_s: float
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
 class PanelSpoke:
     """A panel line was spoken (or shown). `segment.kind` says prompt, followup or wrapup."""
 
@@ -110,7 +121,7 @@ class RoundEnded:
 
 
 Event = (
-    StateChanged | PanelSpoke | AnswerStarted | LevelChanged | SilenceNoticed | SourceEnded
+    StateChanged | PanelSpeaking | PanelSpoke | AnswerStarted | LevelChanged | SilenceNoticed | SourceEnded
     | TentativeText | SegmentTranscribed | AnswerEnded | SignalHeard | CoachCue | TimeUp
     | Problem | RoundEnded
 )

@@ -93,3 +93,31 @@ def test_sigkill_mid_answer_keeps_the_audio_and_marks_the_round_incomplete(tmp_p
     assert answer_seg["audio"] == "audio/answer-01.wav"
     assert answer_seg["audio_s"] == pytest.approx(len(data) / rate, abs=0.01)
     assert "pid" in summary["session"]["status_reason"]
+
+
+@pytest.mark.model
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT")
+def test_ctrl_c_during_run_saves_the_round_as_incomplete(tmp_path: Path, capsys) -> None:
+    answer = tmp_path / "long-answer.wav"
+    tone(answer, 60)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "voice_sim", "run", "--scenario", "auction-bidding", "--no-speak",
+         "--answer", str(answer)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy(),
+    )
+    try:
+        for line in child.stdout:
+            if "answer 1: listening" in line:
+                break
+        data = Path(os.environ["VOICE_SIM_DATA_DIR"]) / "sessions"
+        wait_for(lambda: any(p.stat().st_size > 32000 for p in data.glob("*/audio/answer-01.wav")))
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 130, err
+    assert err.strip().splitlines()[-1] == "voice-sim: interrupted"
+    assert main(["sessions", "list", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["status"] == "incomplete" and row["answers"] == 1

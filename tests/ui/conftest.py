@@ -14,13 +14,15 @@ from typing import Any
 
 import pytest
 
+from ui.scenarios import AUCTION, LIBRARY, STRONG, WEAK
 from voice_sim.config import Settings
+from voice_sim.core.scenario import Scenario
 from voice_sim.core.sessions import SessionStore
 from voice_sim.ui.app import VoiceSimApp, make_app
 from voice_sim.ui.demo import ScriptedRounds
 from voice_sim.ui.playback import PlaybackError
+from voice_sim.ui.rounds import RoundRequest
 from voice_sim.ui.services import Check
-from ui.scenarios import LIBRARY, STRONG, WEAK
 
 FIRST_DATE = datetime(2026, 3, 2, 14, 5, tzinfo=UTC)
 
@@ -76,6 +78,26 @@ class Kit:
     def export_dir(self) -> Path:
         return self.tmp / "exports"
 
+    def record_round(self, answers: list[str] | None = None, scenario: Scenario = AUCTION) -> str:
+        """Play a whole round through the engine, no screen: prompt, answer, follow-up, answer,
+        end. Returns the session id. Much faster than driving the app, for tests that start from
+        a saved round."""
+        settings = Settings()
+        settings.panel.speak = False
+        rounds = ScriptedRounds(answers if answers is not None else [STRONG, WEAK], think_s=2)
+        request = RoundRequest(scenario, settings, self.store, lambda e: None,
+                               lambda t, f: None, lambda t, p: None)
+        rnd = rounds(request)
+        rnd.start()
+        for i in range(len(rounds.texts or [])):
+            if i:
+                rnd.next()
+            rnd.begin_answer()
+            rounds.play(rounds.source.current.duration_s)  # type: ignore[union-attr]
+            rnd.end_answer()
+        record = rnd.end_round()
+        return record.id
+
     def app(self, settings: Settings | None = None, **overrides: Any) -> VoiceSimApp:
         if settings is None:
             settings = Settings()
@@ -87,9 +109,11 @@ class Kit:
             export_dir=self.export_dir,
         )
         options.update(overrides)
-        return make_app(settings, overrides.pop("round_factory", self.rounds), self.store, **{
+        app = make_app(settings, overrides.pop("round_factory", self.rounds), self.store, **{
             k: v for k, v in options.items() if k != "round_factory"
         })
+        app.animation_level = "none"  # no tab underline sliding: faster, and stiller snapshots
+        return app
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Select, Static, TabbedContent
 
+from ui.conftest import Kit
+from ui.scenarios import CHECKOUT, STRONG
 from voice_sim.core.engine import State
 from voice_sim.errors import UserError
 from voice_sim.ui.app import VoiceSimApp
@@ -19,8 +21,6 @@ from voice_sim.ui.screens.home import HomeScreen
 from voice_sim.ui.screens.interview import InterviewScreen
 from voice_sim.ui.screens.report import ReportScreen
 from voice_sim.ui.widgets import LensChecklist, LiveTranscript, WindowBar
-
-from ui.conftest import Kit
 
 pytestmark = pytest.mark.asyncio
 SIZE = (100, 30)
@@ -36,6 +36,7 @@ def plain(widget: Static, width: int = 100) -> str:
 
 
 async def choose(pilot, scenario_id: str) -> None:  # type: ignore[no-untyped-def]
+    await wait(pilot)  # under snap_compare, run_before starts before Home has mounted
     options = pilot.app.screen.query_one("#scenario-list", OptionList)
     options.highlighted = options.get_option_index(scenario_id)
     await pilot.pause()
@@ -64,6 +65,18 @@ async def answer(pilot, kit: Kit, until_s: float | None = None, end: bool = True
     assert source is not None and source.current is not None
     kit.rounds.play(None if end else (until_s or source.current.duration_s))
     await wait(pilot)
+
+
+async def open_from_history(pilot, row: int = 0) -> ReportScreen:  # type: ignore[no-untyped-def]
+    """Home -> History -> the row-th round (newest first) -> its report."""
+    await wait(pilot)
+    await pilot.press("h")
+    await wait(pilot)
+    await pilot.press(*["down"] * row, "enter")
+    await wait(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, ReportScreen)
+    return screen
 
 
 async def run_whole_round(pilot, kit: Kit) -> ReportScreen:  # type: ignore[no-untyped-def]
@@ -193,9 +206,10 @@ async def test_pause_stops_the_clock(kit: Kit) -> None:
 
 
 async def test_report_flag_jumps_to_the_transcript_and_plays_from_that_line(kit: Kit) -> None:
+    kit.record_round()
     app = kit.app()
     async with app.run_test(size=SIZE) as pilot:
-        report = await run_whole_round(pilot, kit)
+        report = await open_from_history(pilot)
         await pilot.press("2")
         flags = report.query_one("#flag-list", OptionList)
         index = next(i for i, f in enumerate(report.flags) if f.code == "defers_to_engineering")
@@ -218,9 +232,10 @@ async def test_report_flag_jumps_to_the_transcript_and_plays_from_that_line(kit:
 
 
 async def test_playing_a_panel_line_or_without_a_device_says_why(kit: Kit) -> None:
+    kit.record_round()
     app = kit.app()
     async with app.run_test(size=SIZE) as pilot:
-        report = await run_whole_round(pilot, kit)
+        report = await open_from_history(pilot)
         await pilot.press("4")
         report.query_one("#lines", OptionList).highlighted = 0  # the panel's prompt
         await pilot.press("p")
@@ -237,50 +252,62 @@ async def test_playing_a_panel_line_or_without_a_device_says_why(kit: Kit) -> No
 
 
 async def test_export_in_every_format(kit: Kit) -> None:
+    kit.record_round()
     app = kit.app()
     async with app.run_test(size=SIZE) as pilot:
-        report = await run_whole_round(pilot, kit)
-        for fmt, check in (("md", "# Mock round"), ("vtt", "WEBVTT"), ("json", '"session"')):
+        report = await open_from_history(pilot)
+        for fmt, key, check in (("md", "m", "# Mock round"), ("vtt", "v", "WEBVTT"),
+                                ("json", "j", '"session"')):
             await pilot.press("x")
             await pilot.pause()
             assert isinstance(app.screen, ExportScreen)
-            await pilot.click(f"#{fmt}")
+            if fmt == "md":
+                await pilot.click("#md")
+            else:
+                await pilot.press(key)
             await wait(pilot)
             path = kit.export_dir / f"{report.stem}.{fmt}"
             assert check in path.read_text(encoding="utf-8")
+        assert report.stem == "voice-sim-live-auction-20260302-140500"
         data = json.loads((kit.export_dir / f"{report.stem}.json").read_text())
         assert data["session"]["scenario_id"] == "live-auction"
 
 
 async def test_history_opens_a_round_and_compares_with_the_attempt_before(kit: Kit) -> None:
+    first = kit.record_round()
+    kit.record_round(["My bet is that bidders bid more when the close is fair. "
+                      "We will add a sequencer per auction."])
+    kit.record_round([STRONG], scenario=CHECKOUT)
     app = kit.app()
     async with app.run_test(size=SIZE) as pilot:
-        await run_whole_round(pilot, kit)
-        kit.rounds.texts = [
-            "My bet is that bidders bid more when the close is fair. "
-            "We will add a sequencer per auction.",
-        ]
-        await pilot.press("escape")
-        await start_round(pilot)
-        await answer(pilot, kit)
-        await pilot.press("e", "y")
         await wait(pilot)
         await pilot.press("h")
         await wait(pilot)
         history = app.screen
         assert isinstance(history, HistoryScreen)
-        assert [r.scenario_id for r in history.rows] == ["live-auction", "live-auction"]
+        assert [r.scenario_id for r in history.rows] == ["checkout-latency", "live-auction", "live-auction"]
         compare = plain(history.query_one("#compare-body", Static))
-        assert "Time to hypothesis" in compare and "2 Mar" in compare
+        assert "first attempt" in compare
+
+        await pilot.press("down")
+        await wait(pilot)
+        compare = plain(history.query_one("#compare-body", Static))
+        assert "Time to hypothesis" in compare and "Before (2 Mar 14:05)" in compare
         assert "missing this time" in compare  # the metric tie, said in the first attempt only
+
+        await pilot.press("c")  # the comparison can be hidden, for a longer list
+        assert not history.query_one("#compare").display
+        await pilot.press("c")
 
         await pilot.press("down", "enter")
         await wait(pilot)
         report = app.screen
         assert isinstance(report, ReportScreen) and report.back_to == "history"
-        assert report.record.id == history.rows[1].id
+        assert report.record.id == first
         await pilot.press("escape")
         assert app.screen is history
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
 
 
 async def test_ending_early_asks_once_and_keeps_going_on_no(kit: Kit) -> None:

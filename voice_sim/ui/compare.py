@@ -36,7 +36,7 @@ def _time_change(now: float | None, before: float | None) -> Text:
 def comparison(now: Analysis | None, before: Analysis | None, before_label: str) -> Table:
     table = Table(box=None, padding=(0, 2, 0, 0), show_edge=False, header_style="dim")
     table.add_column("", no_wrap=True)
-    table.add_column("This", justify="right", no_wrap=True)
+    table.add_column("This round", justify="right", no_wrap=True)
     table.add_column(before_label, justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     for signal in TIMED:

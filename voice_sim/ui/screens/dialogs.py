@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-EXPORTS = {"md": ("Markdown report", "md"), "vtt": ("WebVTT transcript", "vtt"), "json": ("JSON", "json")}
+EXPORTS = {"md": ("Markdown", "md"), "vtt": ("WebVTT", "vtt"), "json": ("JSON", "json")}
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -52,6 +52,9 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", show=False),
+        Binding("m", "choose('md')", show=False),
+        Binding("v", "choose('vtt')", show=False),
+        Binding("j", "choose('json')", show=False),
     ]
 
     def __init__(self, folder: Path, stem: str) -> None:
@@ -61,8 +64,8 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label("Export this round", classes="dialog-title")
-            yield Static(f"Saved as {self.stem}.md / .vtt / .json in this folder:",
-                         classes="dialog-detail")
+            yield Static(f"Markdown report (m), WebVTT transcript (v) or JSON (j), saved as "
+                         f"{self.stem}.md, .vtt or .json in:", classes="dialog-detail")
             yield Input(str(self.folder), id="folder", compact=True)
             with Horizontal(classes="dialog-buttons"):
                 for fmt, (label, _) in EXPORTS.items():
@@ -74,10 +77,13 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id in EXPORTS:
-            folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
-            self.dismiss((event.button.id, folder))
+            self.action_choose(event.button.id)
         else:
             self.dismiss(None)
+
+    def action_choose(self, fmt: str) -> None:
+        folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
+        self.dismiss((fmt, folder))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

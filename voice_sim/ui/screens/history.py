@@ -135,7 +135,7 @@ class HistoryScreen(AppScreen):
         else:
             store = self.app.services.store
             body = comparison(store.analysis(row.id), store.analysis(before.id),
-                              f"{when(before.started_at)}")
+                              f"Before ({when(before.started_at)})")
         self.post_message(ComparisonReady(row.id, body))
 
     def on_comparison_ready(self, message: ComparisonReady) -> None:

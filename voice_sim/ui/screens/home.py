@@ -48,7 +48,10 @@ class HomeScreen(AppScreen):
         with Horizontal(id="home-body"):
             with Vertical(id="scenario-pane", classes="pane") as pane:
                 pane.border_title = f"Scenarios ({len(scenarios)})"
-                yield ScenarioList(*[self._option(sc) for sc in scenarios], id="scenario-list")
+                options: list[Option | None] = []
+                for sc in scenarios:
+                    options += [self._option(sc), None]  # None: a faint rule between scenarios
+                yield ScenarioList(*options[:-1], id="scenario-list")
             with Vertical(id="round-pane", classes="pane") as pane:
                 pane.border_title = "Round"
                 yield from self._field("Round", Select(
@@ -93,7 +96,7 @@ class HomeScreen(AppScreen):
     def on_mount(self) -> None:
         self.query_one("#scenario-list", OptionList).focus()
         if self.scenarios:
-            self.query_one("#scenario-list", OptionList).highlighted = 0
+            self.query_one("#scenario-list", OptionList).highlighted = 0  # separators are skipped
         self._update_length()
         self.run_checks()
         self.find_choices()
@@ -225,5 +228,5 @@ def checks_text(checks: list[Check]) -> Text:
         if not c.ok:
             line.append(f"\n{c.name}: {c.detail}" if c.detail else f"\n{c.name}", style="")
             if c.fix:
-                line.append(f"  → {c.fix}", style="yellow")
+                line.append(f" · {c.fix}", style="yellow")
     return line

@@ -105,10 +105,6 @@ class ReportScreen(AppScreen):
         if focus:
             self.query_one(focus).focus()
 
-    @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self.refresh_bindings()
-
     @on(OptionList.OptionHighlighted, "#flag-list")
     def _flag_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.query_one("#flag-detail", Static).update(views.flag_detail(self.flags[event.option_index]))
@@ -187,7 +183,9 @@ class ReportScreen(AppScreen):
 
     @property
     def stem(self) -> str:
-        return f"voice-sim-{self.record.scenario_id}-{self.record.id}"
+        """File name of an export: the scenario and when the round started (local time)."""
+        started = self.record.started_at.astimezone().strftime("%Y%m%d-%H%M%S")
+        return f"voice-sim-{self.record.scenario_id}-{started}"
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False,
           description="exporting the round")

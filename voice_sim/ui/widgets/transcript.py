@@ -38,18 +38,19 @@ class LiveTranscript(VerticalScroll):
             self.call_after_refresh(self.scroll_end, animate=False)
 
     @staticmethod
-    def _row(at_s: float | None, text: Text, wrap: bool = True) -> Table:
+    def _row(at_s: float | None, text: Text) -> Table:
         # A grid keeps wrapped lines under the text, not under the time.
         grid = Table.grid(padding=(0, 2))
         grid.add_column(min_width=5, justify="right", style="dim", no_wrap=True)
-        grid.add_column(ratio=1, no_wrap=not wrap, overflow="fold" if wrap else "ellipsis")
+        grid.add_column(ratio=1, overflow="fold")
         grid.add_row(mmss(at_s) if at_s is not None else "", text)
         return grid
 
     def add_panel(self, persona: str, text: str, at_s: float | None) -> None:
-        """A panel line, on one line: the question box above shows it in full."""
-        line = Text.assemble((f"{persona}: ", "bold"), text)
-        self._add(self._row(at_s, line, wrap=False), "panel", line.plain)
+        """A panel line, cut to one line (CSS): the question box above shows it in full."""
+        line = Text.assemble((f"{mmss(at_s) if at_s is not None else '':>5}  ", "dim"),
+                             (f"{persona}: ", "bold"), text)
+        self._add(line, "panel", line.plain)
 
     def add_answer(self, at_s: float, text: str) -> None:
         self._add(self._row(at_s, Text(text)), "answer", text)

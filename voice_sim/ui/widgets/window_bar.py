@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from voice_sim.ui.text import SIGNAL_LETTERS, mmss
+from voice_sim.ui.text import SIGNAL_LETTERS, SIGNAL_NAMES, mmss
 
 LABEL = "Signal window "
 
@@ -67,7 +67,15 @@ class WindowBar(Widget):
                     pos += 1
                 row[pos] = SIGNAL_LETTERS[signal]
                 styles[pos] = "window-bar--late" if at > window else "window-bar--mark"
+        legend = "  ".join(f"{SIGNAL_LETTERS[s]} {SIGNAL_NAMES[s].lower()}" for s in SIGNAL_LETTERS)
+        last = max((i for i, ch in enumerate(row) if ch != " "), default=-1)
+        legend_at = width + len(right) - len(legend)
+        show_legend = self.show_marks and legend_at > last + 2
         marks = Text(" " * len(LABEL))
-        for ch, cls in zip(row, styles):
+        for i, (ch, cls) in enumerate(zip(row, styles)):
+            if show_legend and i >= legend_at:
+                break
             marks.append(ch, style(cls) if cls else "")
+        if show_legend:
+            marks.append(legend, style=style("window-bar--time"))
         return Text("\n").join([bar, marks])

@@ -10,6 +10,8 @@ from textual.widget import Widget
 
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 AXIS_W = 5
+MAX_COL = 6
+GUIDE_WPM = 150  # a comfortable speaking pace, drawn as a dotted line
 
 
 class WpmChart(Widget):
@@ -32,25 +34,34 @@ class WpmChart(Widget):
         bar, axis, win = style("wpm-chart--bar"), style("wpm-chart--axis"), style("wpm-chart--window")
         n = len(self.values)
         rows = max(3, self.size.height - 2)
-        col = max(1, min(4, (self.size.width - AXIS_W) // n))
+        col = max(1, min(MAX_COL, (self.size.width - AXIS_W - 1) // n))
         gap = 1 if col >= 3 else 0
         top = max(180, math.ceil(max(self.values) / 20) * 20)
         step = top / rows
+        guide_row = rows - 1 - int(GUIDE_WPM / step)  # the row that holds a comfortable pace
         window_col = int(self.window_s // 60) * col
         lines: list[Text] = []
         for r in range(rows):
             lo = (rows - r - 1) * step
-            label = f"{top:>3} ┤" if r == 0 else f"{top // 2:>3} ┤" if r == rows // 2 else "    │"
+            if r == 0:
+                label = f"{top:>3} ┤"
+            elif r == guide_row:
+                label = f"{GUIDE_WPM:>3} ┤"
+            else:
+                label = "    │"
             line = Text(label, style=axis)
             for v in self.values:
                 if v >= lo + step:
-                    ch = "█"
+                    cell = "█" * (col - gap)
                 elif v > lo:
-                    ch = EIGHTHS[max(1, int((v - lo) / step * 8))]
+                    cell = EIGHTHS[max(1, int((v - lo) / step * 8))] * (col - gap)
+                elif r == guide_row:
+                    line.append("┄" * col, style=axis)
+                    continue
                 else:
-                    ch = " "
-                line.append(ch * (col - gap), style=bar)
-                line.append(" " * gap)
+                    cell = " " * (col - gap)
+                line.append(cell, style=bar)
+                line.append(("┄" if r == guide_row else " ") * gap, style=axis)
             lines.append(line)
         base = ["─"] * (n * col)
         if 0 < window_col < len(base):

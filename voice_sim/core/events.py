@@ -73,6 +73,8 @@ class SourceEnded:
 
 @dataclass(frozen=True)
 class TentativeText:
+    """Words heard since the last settled cue; they may still change. '' clears them."""
+
     text: str
 
 

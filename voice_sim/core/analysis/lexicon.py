@@ -26,7 +26,9 @@ NUMBER = rf"\b{NUMWORD}\b"
 QUANT = r"\b(?:by|in)\s+half\b|\ba\s+(?:third|quarter)\b|\bfrom\s+(?:about\s+|around\s+)?(?:\d|a\s+third|half|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|ninety)\S*\s+(?:\S+\s+)?to\s+(?:\d|zero|half|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|ninety)|%|\bpercent\b|\bpoints?\b|\b(?:double|triple|halve|twice|\d+x)\b(?!-)|\b(?:\d[\d.]*|two|three|four|five|ten|twenty|hundred|thousand)\s+(?:more|fewer|extra|additional)\b"
 COMPARATIVE = r"\b(?:more|fewer|less|higher|lower|extra|lost|missed)\s+(?:\S+\s+)?"
 BIG = r"(?:millions?|billions?|thousands|hundreds of thousands|\d[\d,.]*\s*(?:k|m|million|billion|thousand)\b|\d{4,}|(?:a|one|ten|a hundred)\s+(?:thousand|million|billion))"
-NUMSEQ = rf"(?:{NUMWORD}(?:\s+and)?[\s-]*){{1,5}}"  # "a hundred and fifty", "1.5"
+NUMREAL = alt(*[w for w in NUMWORD[3:-1].split("|") if w not in ("couple", "few", "several", "single", "dozen")])
+REALSEQ = rf"\b(?:{NUMREAL}(?:\s+and)?[\s-]*){{1,5}}"
+NUMSEQ = rf"\b(?:{NUMWORD}(?:\s+(?:and|to|or))?[\s-]*){{1,5}}"  # "a hundred and fifty", "1.5"
 
 USERS = alt(
     "users?", "buyers?", "sellers?", "viewers?", "bidders?", "collectors?", "shoppers?",
@@ -36,6 +38,12 @@ USERS = alt(
 
 # --- hypothesis -----------------------------------------------------------------------------
 HYPOTHESIS_CUES = [
+    r"\bif\s+i\s+had\s+to\s+bet\b", r"\bstake\s+in\s+the\s+ground\b",
+    r"\b(?:my|our|the)\s+(?:bet|hypothesis|thesis|hunch)\s*[:,]",
+    r"\b(?:bet|hypothesis)\s+(?:i'd|i would|we'd|we would|i'm|we're)\s+(?:make|place|take|going with|making|bet on)\b",
+    r"\bthe\s+problem\s+(?:i'd|i would|we'd)\s+bet\s+on\b",
+    r"\bthe\s+(?:actual|real|core|underlying|main|big|key|root)\s+(?:\S+\s+)?(?:problem|pain|issue)\b(?!\s+(?:with|of)\b)",
+    rf"\bthe\s+(?:\S+\s+)?problem(?:\s*,[^,]{{0,40}},)?\s*(?:is|,)\s*(?:that\s+)?(?:\S+\s+){{0,3}}?{USERS}\b",
     r"\bwhat\s+(?:i|we)\s+(?:actually\s+|really\s+)?(?:think|believe|suspect)\s+(?:is\s+)?(?:really\s+)?(?:going on|happening)\b",
     r"\b(?:my|our|the)\s+(?:hunch|thesis|theory|instinct|gut(?:\s+feeling)?|belief|working\s+theory)\s+(?:here\s+)?(?:is|says)\b",
     rf"\b(?:i'm|we're|i am|we are)\s+(?:designing|building|solving|optimi[sz]ing)\s+(?:this\s+)?for\s+(?:the\s+|a\s+)?(?:\S+\s+){{0,2}}{USERS}\s+(?:who|that|whose|when)\b",
@@ -45,7 +53,6 @@ HYPOTHESIS_CUES = [
     rf"\b(?:my|our|the|main|core|big|key)\s+bet\b(?:\s+here)?\s+(?:is|would be|being)\b",
     r"\bi(?:'m| am)\s+(?:betting|wagering)\b",
     r"\b(?:we|i)(?:'re| are|'d| would| will)?\s+bet(?:ting)?\s+(?:is\s+)?(?:that|on)\b",
-    r"\bi(?:'d| would)\s+bet\b",
     r"\b(?:my|our|the|working|core|main)\s+hypothes[ie]s\s+(?:is|would be|here is|being|goes)\b",
     r"\bhypothes[ie]s\s+(?:is|here is)\s+(?:that|basically)?\b",
     r"\bi\s+hypothesi[sz]e\b",
@@ -64,14 +71,14 @@ HYPOTHESIS_CUES = [
     r"\bthe\s+thing\s+we(?:'re| are)\s+optimi[sz]ing\b",
 ]
 PEOPLE = alt(*[u for u in USERS[3:-1].split("|") if u != "they"])
-PROBLEM_VERB = r"(?:drop(?:s|ping)?\s+off|bail(?:s|ing)?|abandon(?:s|ing)?|churn(?:s|ing)?|giv(?:e|es|ing)\s+up|get(?:s|ting)?\s+(?:burned|screwed|frustrated|lost|left out|stuck)|walk(?:s|ing)?\s+away|feel(?:s)?\s+(?:cheated|ignored|burned|awkward|lost|left out|punished)|leav(?:e|es|ing)\s+(?:early|the app|the show|for good|and never)|bounce(?:s)?\s+(?:off|early|out))"
+PROBLEM_VERB = r"(?:drop(?:s|ping)?\s+off|bail(?:s|ing)?|abandon(?:s|ing)?|churn(?:s|ing)|quit(?:s|ting)?|get(?:s|ting)?\s+bored|close\s+the\s+app|tun(?:e|es|ing)\s+out|los(?:e|es|ing)\s+interest|stop(?:s|ping)?\s+(?:going\s+live|streaming|watching|bidding|buying|showing\s+up|coming\s+back|listing)|giv(?:e|es|ing)\s+up|get(?:s|ting)?\s+(?:burned|screwed|frustrated|lost|left out|stuck)|walk(?:s|ing)?\s+away|feel(?:s)?\s+(?:cheated|ignored|burned|awkward|lost|left out|punished)|leav(?:e|es|ing)\s+(?:early|the app|the show|for good|and never)|bounce(?:s)?\s+(?:off|early|out))"
 USER_PROBLEM = [
     rf"\b{PEOPLE}\b(?:\s+\S+){{0,12}}?\s+{PROBLEM_VERB}\b",
     rf"\b{PEOPLE}\s+(?:are\s+|were\s+|get\s+|keep\s+|will\s+|just\s+|often\s+|basically\s+|end up\s+|then\s+)?(?:drop(?:ping)?\s+off|bail(?:ing)?|abandon(?:ing)?|churn(?:ing)?|giv(?:e|ing)\s+up|gets?\s+frustrated|frustrated|annoyed|stuck|walk(?:ing)?\s+away|lose\s+trust|los(?:e|ing)\s+faith|double.?charged|oversold|feel\s+(?:cheated|ignored|burned)|stop\s+(?:bidding|buying|showing up|coming|watching))\b",
     rf"\b(?:problem|pain|issue|frustration)\s+(?:for|of)\s+{PEOPLE}\b",
 ]
 # A weaker complaint ("people can't watch live") is a hypothesis only with a cause or outcome.
-USER_PROBLEM_WEAK = rf"\b{PEOPLE}\s+(?:\S+\s+)?(?:can't|cannot|don't|won't|never|miss(?:ing)?|los(?:e|ing)|leav(?:e|ing)|struggl(?:e|ing)|confused)\b"
+USER_PROBLEM_WEAK = rf"\b{PEOPLE}\s+(?:\S+\s+)?(?:can't|cannot|miss(?:ing)?|los(?:e|ing)|leav(?:e|ing)|struggl(?:e|ing)|confused)\b"
 PROBLEM_CAUSE = r"\b(?:because|since|so\s+they|which\s+(?:means|is why)|that's\s+why|and\s+then\s+they|when\s+(?:the|their|a|we)|every\s+time|whenever|so\s+we\s+lose|and\s+we\s+lose)\b"
 NEGATED_HYPOTHESIS = [
     r"\b(?:don't|do not|didn't|haven't|have not|no|not)\s+(?:\S+\s+){0,3}(?:hypothes[ie]s|bet)\b",
@@ -86,11 +93,11 @@ TIME_UNIT = alt(r"ms\b", r"millis(?:econds?)?\b", r"milliseconds?\b", r"seconds?
 BOUND = alt(
     "under", "below", "within", "less than", "no more than", "at most", "max(?:imum)? of",
     "sub", "sub-", "inside", "capped at", "cap of", "ceiling of", "no slower than", "tops",
-    "p99 of", "p95 of", "budget of", "<", "up to",
+    "p99 of", "p95 of", "budget of", "<",
 )
 CONSTRAINTS = {
     "latency": [
-        rf"\b{BOUND}\s*(?:a\s+|about\s+|roughly\s+)?{NUMSEQ}-?\s*{TIME_UNIT}",
+        rf"\b{BOUND}\s*(?:a\s+|about\s+|roughly\s+)?{REALSEQ}-?\s*{TIME_UNIT}",
         rf"\bsub-?\s*(?:second|{NUMWORD}\s*{TIME_UNIT})",
         rf"\blatency\s+budget\b",
         rf"\b(?:budget|target|slo|sla|p99|p95|p50)\s+(?:is|of|at|for)?\s*(?:\S+\s+){{0,4}}{NUMSEQ}-?\s*{TIME_UNIT}",
@@ -98,6 +105,8 @@ CONSTRAINTS = {
         rf"\b(?:has|have|needs?|must|got)\s+to\s+(?:\S+\s+){{0,6}}(?:in|within|under|below)\s+(?:\S+\s+){{0,2}}{NUMSEQ}-?\s*{TIME_UNIT}",
         rf"\b(?:can't|cannot|can not|must not|shouldn't)\s+(?:take|exceed|be slower than|go over)\s+(?:more than\s+)?{NUMSEQ}-?\s*{TIME_UNIT}",
         r"\breal[- ]time\s+(?:is\s+)?(?:a\s+)?(?:hard\s+)?(?:requirement|constraint|must)",
+        rf"\btreat\s+(?:\S+\s+){{0,3}}as\s+(?:a\s+)?(?:hard\s+)?(?:budget|limit|constraint|requirement|ceiling|floor)",
+        rf"\b(?:has|have|needs?|must|got)\s+to\s+(?:stay|be|remain|keep|land|come\s+in)\s+(?:\S+\s+){{0,2}}(?:under|below|above|over|at\s+least|at\s+most|within)\s+(?:about\s+)?{REALSEQ}",
         rf"\b{BOUND}\s+(?:about\s+|roughly\s+|around\s+)?(?:a|one|half\s+a)\s+second\b",
         rf"\b(?:can't|cannot|can not|must not|shouldn't)\s+be\s+(?:more|longer|slower)\s+than\s+(?:a\s+)?{NUMSEQ}\s*{TIME_UNIT}",
     ],
@@ -114,12 +123,12 @@ CONSTRAINTS = {
         r"\bsales\s+tax\b", r"\bage\s+verification\b", r"\blegal(?:ly)?\s+(?:requirement|required|obligation|have to)",
         r"\banti[- ]money\s+laundering\b", r"\bprivacy\s+(?:law|rules|requirement)", r"\bconsumer\s+protection\b",
         r"\bchargeback\s+rules\b", r"\bgambling\s+(?:law|rules|regulation)",
-        r"\blegal\s+(?:was\s+clear|requires|says|needs|signed)", r"\blegal\b.{0,30}\brequire", r"\bprivacy\s+(?:commitment|policy|promise)",
+        r"\blegal\s+(?:was\s+clear|requires|says|needs|signed)", r"\blegal(?:'s|\s+is|\s+will|\s+would)\b.{0,40}\b(?:make\s+us|require|need|mandate|insist)",
+        r"\bkeep\s+(?:\S+\s+){0,2}data\s+in\s+(?:the\s+)?(?:eu|us|uk|region|country|\S+\s+region)\b", r"\blegal\b.{0,30}\brequire", r"\bprivacy\s+(?:commitment|policy|promise)",
         r"\b(?:card\s+)?network\s+rules\b", r"\b(?:visa|mastercard|scheme)\s+rules\b",
     ],
     "cost": [
         rf"\b(?:cost|spend|budget|bill|infra)\w*\s+(?:\S+\s+){{0,4}}(?:under|below|of|cap|ceiling|within|no more than|at most|max|around)\s+(?:about\s+)?(?:\$\s*)?{NUMSEQ}(?:k|grand|dollars|bucks)?\s*(?:a|per|each)\s+month",
-        rf"\$\s*\d[\d,.]*\s*(?:k|m)?\s*(?:a|per|/)\s*(?:month|mo|year)\b",
         rf"\b{NUMSEQ}(?:k|grand|thousand|dollars|bucks)\s+(?:dollars\s+)?(?:a|per)\s+(?:month|year)\b",
         r"\b(?:cost|budget)\s+(?:ceiling|cap|constraint|limit)\b",
         rf"\b(?:can't|cannot|must not|shouldn't)\s+cost\s+(?:more\s+than\s+)?(?:about\s+)?(?:\$\s*)?{NUMSEQ}",
@@ -143,8 +152,9 @@ CONSTRAINTS = {
 }
 # A number that is only a description ("latency is 200 ms today") becomes a constraint when framed
 # as one ("the number I'd hold us to is 200 ms", "one thing I'm firm on: 99.95% uptime").
-FRAMED_NUMBER = rf"(?:{NUMSEQ}\s*(?:{TIME_UNIT}|hours?|minutes?)|\b99(?:\.\d+)?\s*(?:%|percent)|\$\s*\d|{NUMSEQ}\s*(?:dollars|k|grand)\s+(?:a|per)\s+month|{NUMSEQ}\s*(?:days?|weeks?)\b)"
+FRAMED_NUMBER = rf"(?:{REALSEQ}\s*(?:{TIME_UNIT}|hours?|minutes?)|\$\s*\d[\d,.]*\s*(?:k|m)?\s*(?:a|per|/)\s*(?:month|mo|year)\b|\b99(?:\.\d+)?\s*(?:%|percent)|\$\s*\d|{NUMSEQ}\s*(?:dollars|k|grand)\s+(?:a|per)\s+month|{NUMSEQ}\s*(?:days?|weeks?)\b)"
 CONSTRAINT_FRAME = [  # makes an otherwise descriptive number a stated constraint
+    r"\bnot\s+optional\b", r"\bnon-?optional\b",
     r"\b(?:the\s+)?(?:constraint|number|budget|limit|line|bar|target|requirement|rule|ceiling|sla|slo)\s+(?:i'd|we'd|i|we|i'm|we're)\s+(?:\S+\s+)?(?:hold|set|pin|commit|draw|give|put|hold us to)",
     r"\b(?:i'm|we're|i am|we are)\s+firm\b", r"\bfirm\s+on\b", r"\bhold\s+(?:us|the\s+team|ourselves)\s+to\b", r"\bsets?\s+a\s+budget\b",
     r"\b(?:has|have|needs?|must|got)\s+to\b", r"\bmust\b", r"\bhard\s+(?:constraint|requirement|limit|line)",
@@ -169,7 +179,7 @@ LEVER_TERMS = alt(
     r"pre-?comput(?:e|ed|ing|ation)", r"precalculat\w+", r"denormali[sz]\w*", r"materiali[sz]ed\s+views?",
     r"batch(?:es|ed|ing)?", r"rate[- ]limit(?:s|ing|er)?", r"throttl(?:e|ing)", r"circuit\s+breakers?",
     r"load[- ]balanc\w+", r"auto-?scal\w+", r"horizontal(?:ly)?\s+scal\w+", r"fan[- ]?(?:out|in)",
-    r"websockets?", r"long[- ]poll\w*", r"write[- ](?:through|behind|back)", r"optimistic\s+(?:locking|concurrency)",
+    r"long[- ]poll\w*", r"write[- ](?:through|behind|back)", r"optimistic\s+(?:locking|concurrency)",
     r"reservations?\s+(?:system|service|tokens?|holds?)", r"(?:soft\s+)?holds?\s+on\s+inventory", r"idempoten\w+",
     r"event\s+sourcing", r"cqrs", r"in[- ]?memory",
     r"(?:comput|calculat|build|scor|generat|render|prepar|warm|load|fetch|run|process|send)\w*\s+(?:\S+\s+){0,5}(?:ahead of time|in advance|up front|in the background)", r"indexes|indexing|index\b", r"feature\s+store",
@@ -181,6 +191,7 @@ LEVER_TERMS = alt(
 )
 LEVER = rf"\b{LEVER_TERMS}"
 NEGATED_LEVER = [
+    r"\b(?:i've|i have|we've)\s+heard\b",
     r"\b(?:a|whole|big|huge|this|that|the)\s+(?:batch|cache|queue|line)\s+of\s+(?!(?:writes|events|requests|messages|updates|jobs|bids|notifications|pushes|work|tasks|orders)\b)",
     rf"\b{LEVER_TERMS}\s+(?:is|are|sounds)\s+(?:\S+\s+)?(?:good|great|nice|important|useful|cool|fine)\b",
     rf"\b(?:some|a bit of|a little)\s+{LEVER_TERMS}\s+(?:\S+\s+)?somewhere\b",
@@ -197,27 +208,28 @@ METRIC_TERMS = [
     r"session\s+(?:length|time|duration)", r"time\s+(?:spent|in\s+stream)", r"dau|mau|daily\s+active|monthly\s+active",
     r"active\s+(?:sellers|buyers|users|bidders)", r"time[- ]to[- ](?:first[- ])?(?:list|bid|purchase|checkout|sale|order|value)",
     r"checkout\s+(?:completion|conversion|success|rate)", r"(?:cart|checkout)\s+abandonment", r"abandon\w*",
-    r"(?:average\s+)?order\s+value|aov", r"repeat\s+(?:purchase|buyers|visits)", r"nps", r"(?:seller|buyer)\s+(?:trust|satisfaction|nps)",
+    r"(?:average\s+)?order\s+value|aov", r"(?:final|hammer|sale|selling|average|closing)\s+prices?", r"repeat\s+(?:purchase|buyers|visits)", r"nps", r"(?:seller|buyer)\s+(?:trust|satisfaction|nps)",
     r"chargebacks?", r"refunds?", r"disputes?", r"orders?", r"purchases?", r"add[- ]to[- ]carts?", r"click[- ]through|ctr",
     r"attach\s+rate", r"(?:seller|buyer|bidder|viewer|user)\s+(?:growth|acquisition|activation)", r"onboard\w*",
     r"dollars?|\$\s*\d", r"money", r"margin", r"profit", r"lifetime\s+value|ltv", r"sold\s+out|sellout", r"sign-?ups?",
     r"stick(?:s|ing)?\s+around", r"comes?\s+back", r"bail(?:s|ing)?", r"drop[- ]?off", r"bounce", r"support\s+tickets?",
     r"fewer\s+(?:lost|missed)\s+(?:bids|sales|orders)", r"(?:lost|missed)\s+(?:bids|sales|orders|revenue)", r"return\s+rate", r"(?:\S+-)?day\s+(?:return|retention|repeat)",
     r"repeat\s+\w+", r"participation", r"day[- ]\w+\s+(?:return|retention)", r"first[- ]purchases?(?:\s+rate)?", r"watch[- ]through", r"items?\s+(?:sold|bought)\s+per\s+\w+", r"attendance", r"returning\s+\w+",
-    r"bids?", r"buyers?\s+(?:who\s+)?(?:complete|finish|return)", r"listings?", r"items?\s+sold", r"viewers?", r"bidders?", r"buyers?", r"sellers?",
+    r"bids?", r"sessions?", r"buyers?\s+(?:who\s+)?(?:complete|finish|return)", r"listings?", r"items?\s+sold", r"viewers?", r"bidders?", r"buyers?", r"sellers?",
 ]
 # Nouns that are only a metric with a number or a comparison ("more bids", "2% more orders").
-WEAK_METRIC_TERMS = [r"viewers?", r"bidders?", r"buyers?", r"sellers?", r"bids?", r"orders?", r"purchases?", r"sales", r"listings?", r"dollars?|\$\s*\d", r"money", r"items?\s+sold"]
+WEAK_METRIC_TERMS = [r"sessions?", r"add[- ]to[- ]carts?", r"viewers?", r"bidders?", r"buyers?", r"sellers?", r"bids?", r"orders?", r"purchases?", r"sales", r"listings?", r"dollars?|\$\s*\d", r"money", r"items?\s+sold"]
 METRICS = alt(*METRIC_TERMS)
 METRIC = rf"\b{METRICS}\b"
 STRONG_METRIC = rf"\b{alt(*[m for m in METRIC_TERMS if m not in WEAK_METRIC_TERMS])}\b"
 CHANGE = alt(
     r"lift\w*", r"mov(?:e|es|ing)", r"rais\w+", r"increas\w+", r"improv\w+", r"boost\w*", r"grow\w*", r"drive\w*",
-    r"cut\w*", r"reduc\w+", r"lower\w*", r"protect\w*", r"preserv\w+", r"keep\w*", r"sav(?:e|es|ing)", r"recover\w*", r"catch\s+up", r"\bup\b(?=[,.]|\s+(?:and|by|maybe|about|around|roughly|a\s+(?:few|couple|bit)))",
+    r"cut\w*", r"reduc\w+", r"lower\w*", r"protect\w*", r"preserv\w+",
+    r"keep(?:s|ing)?\s+(?:\S+\s+){0,4}?(?:up|high|higher|low|lower|above|below|under|steady|flat|intact|from|alive|healthy|stable|where)", r"sav(?:e|es|ing)", r"recover\w*", r"catch\s+up", r"\bup\b(?=[,.]|\s+(?:and|by|maybe|about|around|roughly|a\s+(?:few|couple|bit)))",
     r"los(?:e|es|ing)\s+(?:\S+\s+){0,2}(?:percent|%|\d|orders|sales|revenue|gmv|buyers|bidders|sellers)",
     r"bump\w*", r"longer", r"shorter", r"drop\w*", r"fall\w*", r"shrink\w*", r"climb\w*", r"ris(?:e|es|ing)", r"jump\w*",
     r"go(?:es)?\s+(?:up|down)", r"goes\s+from", r"from\s+\S+\s+(?:\S+\s+)?to\b", r"gain\w*", r"translat\w+", r"worth", r"means?\s+(?:more|fewer|less|higher|lower)",
-    r"(?:more|fewer|less|higher|lower)", r"halves", r"takes?\s+\S+(?:\s+\S+)?\s+from", r"pay(?:s)?\s+(?:for|off)", r"halv\w+", r"doubl\w+", r"unlock\w*", r"prevent\w*",
+    r"(?:more|fewer|less|higher|lower)", r"halves", r"takes?\s+\S+(?:\s+\S+)?\s+from", r"pays?\s+off", r"dip\w*", r"halv\w+", r"doubl\w+", r"unlock\w*", r"prevent\w*",
     r"avoid\w*", r"impact\w*", r"affect\w*", r"help\w*", r"points?", r"kill\w*", r"hurt\w*",
     r"(?:up|down)\s+(?:by\s+)?(?:maybe\s+|about\s+|around\s+|roughly\s+|another\s+)?(?:a\s+)?(?:\d|two|three|four|five|six|seven|eight|nine|ten|twenty|few|couple|bit|some|half)",
 )
@@ -236,6 +248,10 @@ VAGUE_METRIC = [
 
 # --- trade-offs ------------------------------------------------------------------------------
 TRADEOFF = [
+    r"\bthe\s+cost\s+(?:here\s+)?is\s+that\b", r"\btake\s+(?:that|it|the\s+hit)\s+anyway\b",
+    r"\bmeans\s+(?:\S+\s+){0,6}(?:more|extra|higher)\s+(?:cost|latency|complexity|spend|infrastructure|work|delay|ops)",
+    r"(?:^|\b(?:the|my|our|one|a|big|main|key|real)\s+)trade-?\s?off\b(?!s?\s+(?:are|is)\s+(?:important|tricky|hard|everywhere|always))",
+    r"\bthere(?:'s|\s+is)\s+a\s+(?:cost|price|downside|catch)\b", r"^(?:the\s+)?(?:cost|downside|catch|price)\s*[,:]",
     r"\b(?:i'm|we're|i am|we are)\s+(?:fine|okay|ok|happy|comfortable|good|willing)\s+(?:with\s+(?:that|it|this|the)|paying|accepting|taking|living|to\s+(?:pay|accept|take|live))",
     r"\b(?:i'll|we'll|i'd|we'd|i will|we will|i would|we would)\s+take\s+(?:that|the|this)\s+(?:hit|cost|risk|trade)",
     r"\bmeans\s+(?:\S+\s+){0,8}(?:might|may|could|can|won't|wait|stale|lose|slower|miss)\b.*\b(?:fine|okay|ok|acceptable|worth)\b",
@@ -243,7 +259,7 @@ TRADEOFF = [
     r"\bat\s+the\s+(?:cost|expense|price)\s+of\b",
     r"\beven\s+though\s+(?:it|that|this|we|the)\b",
     r"\b(?:the\s+)?(?:trade-?\s?off|tradeoff)s?\s+(?:here\s+)?(?:is|i'd make|i'm making|we're making|we make|we accept|being|i'd take|i'll take|we'll take|is that|worth)",
-    r"\b(?:we|i)(?:'re|'d| are| would| will|'ll)?\s+(?:happy\s+to\s+|willing\s+to\s+|going\s+to\s+|have\s+to\s+)?(?:accept|give\s+up|sacrific\w+|trade|eat\s+(?:the\s+|a\s+|that|it|some|\d)|tolerate|take\s+the\s+hit|live\s+with|pay)\b",
+    r"\b(?:we|i)(?:'re|'d| are| would| will|'ll)?\s+(?:happy\s+to\s+|willing\s+to\s+|going\s+to\s+|have\s+to\s+)?(?:accept|give\s+up|sacrific\w+|trade\s+(?:away\s+)?(?:some|a\s+bit|a\s+little|\S+\s+for|off)|eat\s+(?:the\s+|a\s+|that|it|some|\d)|tolerate|take\s+the\s+hit|live\s+with|pay\s+(?:that|the|a|for\s+it|more|extra))\b",
     r"\bin\s+exchange\s+for\b",
     r"\b(?:the\s+)?(?:downside|price|catch|con)\s+(?:here\s+)?(?:is|being|there is)\b",
     r"\bthe\s+(?:downside|catch|price|cost|risk)\s+of\s+(?:\S+\s+){1,4}(?:is|means)\b",
@@ -256,8 +272,8 @@ TRADEOFF = [
     r"\bmeans\s+(?:\S+\s+){0,8}(?:might|may|could|can|won't|wait|stale|lose|slower|miss)\b.*\b(?:fine|okay|ok|acceptable|worth)\b",
     r"\bwe(?:'d| would| will|'ll)\s+(?:drop|lose|give up|sacrifice|skip)\b.*\bbut\b",
     r"\bwe\s+lose\s+(?:some|a\s+(?:bit|little)|strict|ordering|consistency|freshness|precision|accuracy|\d|a\s+few)",
-    r"\bi(?:'d| would)\s+rather\b.+\bthan\b",
-    r"\b(?:i|we)(?:'d|'ll| would| will)?\s+(?:pick|choose|go with|take|use|prefer|favou?r)\b.+\b(?:over|instead of|rather than)\b",
+    r"\bi(?:'d| would)\s+rather\b.*\b(?:slow|fast|stale|fresh|late|wrong|consisten|availab|cheap|expensive|correct|oversell|latency|cost|delay|lose|miss)\w*.*\bthan\b",
+    r"\b(?:i|we)(?:'d|'ll| would| will)?\s+(?:pick|choose|go with|take|use|prefer|favou?r)\b.+\b(?:over|instead of|rather than)\b.*\b(?:because|since|even|cost|worth)\b",
     rf"\b(?:costs?|adds?)\s+(?:us\s+)?(?:maybe\s+|about\s+|around\s+|roughly\s+|up to\s+)?(?:an?\s+)?(?:extra\s+)?{NUMSEQ}(?:ms|millis\w*|milliseconds?|seconds?|dollars|%|percent)",
     r"\beventual(?:ly)?\s+consisten\w+\b.*\b(?:ok|okay|fine|acceptable|accept|because|since|worth)\b",
     r"\bworth\s+(?:it|the)\b",
@@ -266,6 +282,8 @@ TRADEOFF = [
     r"\b(?:but|though)\s+(?:it|that|this)\s+(?:adds|costs|means|increases|hurts|makes)\b",
 ]
 NEGATED_TRADEOFF = [
+    r"\b(?:there\s+)?always\s+is\b", r"\beverything(?:'s|\s+is)\s+a\s+trade-?\s?off",
+    r"\b(?:don't|do not|doesn't|can't|cannot)\s+(?:see|think|have|really)\s+(?:\S+\s+){0,3}trade-?\s?offs?",
     r"\b(?:there are|there's)\s+always\s+(?:trade-?\s?offs|tradeoffs)\b",
     r"\b(?:no|not\s+(?:really\s+)?(?:a|any))\s+(?:real\s+)?(?:trade-?\s?offs?|tradeoffs?|downside)\b",
     r"\b(?:not sure|don't know|no idea)\s+(?:\S+\s+){0,3}(?:trade-?\s?offs?|tradeoffs?)",
@@ -275,7 +293,7 @@ NEGATED_TRADEOFF = [
 # --- anti-patterns ---------------------------------------------------------------------------
 TECH = alt(
     r"kafka", r"redis", r"memcached", r"micro-?services?", r"sagemaker", r"vertex(?:\s+ai)?", r"bigtable", r"firestore",
-    r"supabase", r"elixir", r"erlang", r"golang", r"rust", r"node\.?js", r"websockets?\s+server", r"socket\.io",
+    r"supabase", r"elixir", r"erlang", r"golang", r"rust", r"node\.?js", r"websockets?", r"socket\.io",
     r"mq", r"zookeeper", r"hbase", r"hadoop", r"tensorflow", r"pytorch", r"cloudflare", r"vitess", r"tidb",
     r"dynamo\s?db", r"dynamo", r"cassandra", r"postgres(?:ql)?", r"mysql", r"mongo(?:db)?",
     r"kubernetes", r"k8s", r"graphql", r"grpc", r"elasticsearch|elastic\s+search", r"spark", r"flink",
@@ -286,7 +304,10 @@ TECH = alt(
 )
 TECH_RE = rf"\b{TECH}\b"
 TECH_CHOICE = [
-    rf"\b(?:use|using|go\s+with|pick|choose|throw|put|stick|dump|slap|run|build|stand\s+up|spin\s+up|add|have|bring\s+in|plug\s+in|lean\s+on)\b[^.?!]{{0,40}}{TECH_RE}",
+    rf"\b(?:instinct|default|go-to|first\s+pick|choice|answer)\s+(?:is|would\s+be)\s+(?:\S+\s+){{0,2}}{TECH_RE}",
+    rf"{TECH_RE}\s+(?:plus|and|\+|with)\s+{TECH_RE}",
+    rf"\breach\s+for\s+(?:\S+\s+){{0,2}}{TECH_RE}",
+    rf"\b(?:use|using|do|go\s+with|pick|choose|throw|put|stick|dump|slap|run|build|stand\s+up|spin\s+up|add|have|bring\s+in|plug\s+in|lean\s+on)\b[^.?!]{{0,40}}{TECH_RE}",
     rf"{TECH_RE}[^.?!]{{0,25}}\b(?:for|as)\s+(?:the\s+)?\w+",
     rf"^(?:and\s+|then\s+|so\s+|plus\s+)?(?:a\s+|some\s+)?{TECH_RE}\s*(?:,|and|\+|for|here|there|cluster|on top)",
     rf"\b(?:it'll|it will|it's|we'll have|there's)\s+(?:be\s+)?(?:a\s+)?{TECH_RE}",
@@ -300,9 +321,11 @@ RATIONALE = alt(
     r"why", r"ms\b", r"millis", r"cost", r"cheap\w*", r"because of",
 )
 DEFERS = [
+    r"\b(?:engineers?|engineering|eng|devs|architects?)\s+(?:would|will|probably|'d)\s+(?:\S+\s+)?know\s+(?:better|how|best)",
+    r"\bi(?:'d| would| will|'ll)\s+(?:just\s+)?let\s+them\s+(?:pick|decide|choose|figure)",
     r"\bthat's\s+(?:their|engineering's|eng's|the\s+engineers')\s+(?:call|decision|job)\b",
     r"\b(?:that's|that is|it's|this is)\s+(?:really\s+|more\s+)?(?:for|up\s+to)\s+(?:the\s+)?(?:architects?|engineers?|engineering|eng|devs|developers|tech\s+leads?|ml\s+team|backend\s+team)\b",
-    r"\bthat's\s+(?:really\s+)?their\s+(?:area|call|thing|domain|decision|job)\b",
+    r"\bthat's\s+(?:really\s+|more\s+)?their\s+(?:area|call|thing|domain|decision|job)\b",
     r"\b(?:let|leave\s+(?:it\s+|that\s+|this\s+|those\s+|the\s+rest\s+)?to|defer\s+to|hand\s+(?:it|that)\s+(?:off\s+)?to|up\s+to|ask)\s+(?:the\s+|our\s+|my\s+)?(?:ml|data|backend|platform|infra|engineering|eng|dev|tech)\s+(?:team|folks|people|org|side)\b",
     r"\b(?:let|leave\s+(?:it\s+|that\s+|this\s+|those\s+|the\s+rest\s+)?to|defer\s+to|hand\s+(?:it|that)\s+(?:off\s+)?to|up\s+to|ask)\s+(?:the\s+|our\s+|my\s+)?(?:ml\s+|data\s+|backend\s+|platform\s+|infra\s+|senior\s+)?(?:engineers?|engineering|eng|dev(?:eloper)?s|architects?|tech\s+leads?|infra\s+(?:team|folks)|platform\s+team|backend\s+(?:team|folks))\b",
     r"\b(?:that's|that is|it's|it is|this is)\s+(?:really\s+|more\s+(?:of\s+)?|kind of\s+|sort of\s+|kinda\s+)?(?:an?\s+)?(?:engineering|eng|technical|architect(?:ure)?|implementation|infra)\s+(?:call|decision|question|problem|detail|thing|choice)\b",
@@ -312,6 +335,7 @@ DEFERS = [
     r"\b(?:whatever|what(?:ever)?)\s+(?:the\s+)?(?:engineers?|engineering|eng|devs)\s+(?:think|thinks|want|wants|prefer|prefers|recommend|recommends|pick|picks|decide|decides)\b",
 ]
 DISMISSES_LATENCY = [
+    r"\b(?:don't|do\s+not)\s+think\s+(?:the\s+)?(?:latency|speed|lag|delay)\s+(?:is|matters|will\s+be)\s*(?:the|a|that|much\s+of\s+a)?\s*(?:big\s+|huge\s+|real\s+)?(?:deal|issue|concern|problem|important|priority)?",
     r"\b(?:latency|speed|response\s+time|lag|delay|performance)\s+(?:really\s+)?(?:isn't|is\s+not|won't\s+be|wouldn't\s+be|shouldn't\s+be|is\s+not\s+really|isn't\s+really|doesn't|does\s+not|won't)\s+(?:really\s+|that\s+|going\s+to\s+be\s+)?(?:a|an|the|that|much\s+of\s+a|matter|our|my|be)?\s*(?:big\s+|huge\s+|real\s+|major\s+|main\s+|primary\s+)?(?:concern|issue|problem|deal|matter|priority|focus|important|critical|worry)",
     r"\b(?:don't|do\s+not|won't|wouldn't|shouldn't|not|never)\s+(?:really\s+|need\s+to\s+|have\s+to\s+|gonna\s+|going\s+to\s+)*(?:worry|care|obsess|stress|think\s+too\s+much)\s+(?:much\s+|too\s+much\s+)?about\s+(?:the\s+)?(?:latency|speed|milliseconds|response\s+time|lag|a\s+few\s+(?:ms|milliseconds|seconds)|(?:\S+\s+){0,3}(?:in\s+sync|sync|being\s+in\s+sync|delay))",
     rf"\b(?:a|an|the)?\s*(?:few|couple(?:\s+of)?|extra|several|{NUMWORD})\s+(?:hundred\s+)?(?:extra\s+)?(?:ms|millis\w*|milliseconds?|seconds?)\s+(?:extra\s+|more\s+|of\s+\S+\s+)?(?:\S+\s+){0,5}?(?:won't|doesn't|don't|isn't|aren't|is\s+not|will\s+not|wouldn't|shouldn't)\s+(?:really\s+)?(?:matter|hurt|be\s+(?:a|an)\s+(?:big\s+)?(?:deal|problem|issue)|be\s+noticed|kill|make\s+a\s+difference|bother)",
@@ -324,6 +348,8 @@ DISMISSES_LATENCY = [
     r"\b(?:people|buyers|viewers|users|bidders)\s+(?:can|will|won't\s+mind\s+(?:to\s+)?|don't\s+mind\s+(?:to\s+)?)\s*(?:wait|waiting)\b",
 ]
 SCALE_CLAIM = [
+    rf"\b(?:can|could|should|will)\s+(?:easily\s+)?(?:do|handle|take|serve|absorb)\s+(?:\S+\s+){{0,2}}{BIG}",
+    rf"\b{BIG}\s+\S+\s+(?:a|per)\s+second,?\s+(?:easily|no problem|no sweat)",
     r"\b(?:totally|super|very|really|hugely|extremely|fully|highly|massively|infinitely|horizontally|endlessly|completely)\s+scalable\b",
     rf"\bhandl(?:e|es|ing)\W+(?:\S+\W+){{0,3}}{BIG}\b",
     r"\bas\s+many\s+\S+\s+as\s+(?:you|we)\s+(?:want|need|like|throw)",

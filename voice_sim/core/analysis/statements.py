@@ -26,7 +26,12 @@ USER_PROBLEM = _compile(lx.USER_PROBLEM)
 USER_PROBLEM_WEAK = _compile(lx.USER_PROBLEM_WEAK)
 PROBLEM_CAUSE = _compile(lx.PROBLEM_CAUSE)
 QUANT = _compile(lx.QUANT)
-WEAK_METRIC_QUANTIFIED = _compile(rf"{lx.COMPARATIVE}{lx.METRIC}")
+_WEAK = lx.alt(*lx.WEAK_METRIC_TERMS)
+WEAK_METRIC_QUANTIFIED = _compile([
+    rf"{lx.COMPARATIVE}{lx.METRIC}",
+    rf"\b{_WEAK}\b(?:\s+\S+){{0,4}}?\s+(?:up\s+|down\s+|by\s+)?(?:about\s+|maybe\s+|around\s+)?{lx.NUMSEQ}\s*(?:%|percent|points?)",
+    rf"(?:%|percent|points?)\s+(?:more|fewer|higher|lower)\s+(?:\S+\s+)?{_WEAK}\b",
+])
 NOT_HYPOTHESIS = _compile(lx.NEGATED_HYPOTHESIS)
 CONSTRAINT_KINDS = {kind: _compile(p) for kind, p in lx.CONSTRAINTS.items()}
 CONSTRAINT_FRAME = _compile(lx.CONSTRAINT_FRAME)
@@ -113,7 +118,7 @@ class Unit:
 
     @property
     def is_question(self) -> bool:
-        return self.text.endswith("?") and bool(QUESTION_START.match(self.text))
+        return self.text.endswith("?") and (bool(QUESTION_START.match(self.text)) or len(self.text.split()) <= 8)
 
 
 def units_of(transcript: Transcript) -> list[Unit]:
@@ -151,13 +156,13 @@ def is_hypothesis(text: str) -> bool:
     return not re.search(r"\b(?:or|otherwise|else|before)\s+(?:\w+\s+)?$", text[: m.start()])
 
 
-def constraint_kind(text: str) -> str | None:
+def constraint_kind(text: str, framed: bool = True) -> str | None:
     if NOT_CONSTRAINT.search(text):
         return None
     for kind, pattern in CONSTRAINT_KINDS.items():
         if _clean_match(pattern, text):
             return kind
-    if FRAMED_NUMBER.search(text) and _clean_match(CONSTRAINT_FRAME, text):
+    if framed and FRAMED_NUMBER.search(text) and _clean_match(CONSTRAINT_FRAME, text):
         return "stated bound"
     return None
 
@@ -174,7 +179,7 @@ def is_metric_tie(text: str, lever_before: bool) -> bool:
     if not METRIC.search(text) or not CHANGE.search(text):
         return False
     quantified = bool(QUANT.search(text) or WEAK_METRIC_QUANTIFIED.search(text))
-    if not STRONG_METRIC.search(text) and not quantified:
+    if not STRONG_METRIC.search(text) and not WEAK_METRIC_QUANTIFIED.search(text):
         return False
     if LEVER.search(text) or TECH.search(text) or CHOICE.search(text):
         return bool(CAUSAL.search(text) or quantified or EXPECT.search(text))
@@ -201,19 +206,27 @@ _NAMED_CHOICE = re.compile(
     r"\b(?:use|using|do|go with|pick|choose|run (?:it |this |that )?on|build (?:it |this )?(?:in|on)|"
     r"put (?:\S+ ){0,3}(?:in|on|into))\s+([A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)"
 )
+_LIKE_PRODUCT = re.compile(r"\b(?:like|say|e\.g\.|maybe|probably)\s+([A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)")
+_CHOICE_VERB = re.compile(r"\b(?:use|using|do|go with|pick|choose|reach for|run|build)\b", re.I)
+_X_COMMA_PRODUCT = re.compile(r"^(?:[Aa]nd |[Ss]o |[Tt]hen )?[A-Z][a-z]+(?: [a-z]+){0,3}, ([A-Z][\w.+-]*)[.!]?$")
+_RAW_FILLER = re.compile(r"\b(?:[Uu]m+|[Uu]h+|[Ee]rm|you know)\b,?\s*")
 _FOR_THE_X = re.compile(
     r"^(?:[Aa]nd |[Ss]o |[Tt]hen )?[Ff]or (?:the|our) [\w\s-]{2,40}, (?:(?:we'd|I'd|we'll|I'll) (?:use|go with) )?"
     r"([A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)[.!]?$"
 )
 _NOT_PRODUCTS = {"I", "A", "The", "We", "It", "That", "This", "Or", "And", "But", "So", "Then", "If", "For",
-                 "Our", "My", "US", "EU", "UK", "ID", "MVP", "PM", "OK", "Okay", "Um", "Uh"}
+                 "Our", "My", "US", "EU", "UK", "ID", "MVP", "PM", "OK", "Okay", "Um", "Uh", "Yes", "No",
+                 "Right", "Well", "Sure", "Yeah", "Actually", "Honestly", "Basically", "Like", "Maybe",
+                 "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Black"}
 
 
 def named_technology(text: str, raw: str) -> str | None:
     m = TECH.search(text)
     if m and _clean_match(TECH_CHOICE, text):
         return m.group(0)
-    for m in (*_NAMED_CHOICE.finditer(raw), _FOR_THE_X.match(raw.strip())):
+    raw = _RAW_FILLER.sub("", raw).strip()
+    likes = _LIKE_PRODUCT.finditer(raw) if _CHOICE_VERB.search(raw) else ()
+    for m in (*_NAMED_CHOICE.finditer(raw), *likes, _FOR_THE_X.match(raw), _X_COMMA_PRODUCT.match(raw)):
         if m and m.group(1).split()[0] not in _NOT_PRODUCTS:
             return m.group(1)
     return None
@@ -248,11 +261,11 @@ class Finding:
     detail: str | None = None
 
 
-def _signals_in(text: str, lever_before: bool) -> list[tuple[str, str | None]]:
+def _signals_in(text: str, lever_before: bool, joined: bool = False) -> list[tuple[str, str | None]]:
     hits: list[tuple[str, str | None]] = []
     if is_hypothesis(text):
         hits.append(("hypothesis", None))
-    kind = constraint_kind(text)
+    kind = constraint_kind(text, framed=not joined)
     if kind:
         hits.append(("constraint", kind))
     if is_lever(text):
@@ -281,7 +294,7 @@ def find(units: list[Unit]) -> list[Finding]:
             # The recognizer cut a sentence between two cues: what only the whole sentence
             # states began in this cue.
             have = {k for k, _ in hits} | {k for k, _ in _signals_in(following, True)}
-            hits += [h for h in _signals_in(f"{text} {following}", lever_before) if h[0] not in have]
+            hits += [h for h in _signals_in(f"{text} {following}", lever_before, joined=True) if h[0] not in have]
         elif following and _hypothesis_spans(text, following):
             hits.append(("hypothesis", None))
         found += [Finding(kind, u, detail) for kind, detail in hits]

@@ -85,8 +85,7 @@ class Kit:
         settings = Settings()
         settings.panel.speak = False
         rounds = ScriptedRounds(answers if answers is not None else [STRONG, WEAK], think_s=2)
-        request = RoundRequest(scenario, settings, self.store, lambda e: None,
-                               lambda t, f: None, lambda t, p: None)
+        request = RoundRequest(scenario, settings, self.store, lambda e: None, lambda t, f: None)
         rnd = rounds(request)
         rnd.start()
         for i in range(len(rounds.texts or [])):
@@ -104,7 +103,7 @@ class Kit:
             settings.panel.speak = False
         options: dict[str, Any] = dict(
             library=LIBRARY, checks=lambda s: list(CHECKS), input_devices=lambda: ["USB mic"],
-            models=lambda s: ["tiny.en", "base.en"], player=self.player,
+            models=lambda s: [("tiny.en", "tiny.en"), ("base.en (not downloaded)", "base.en")], player=self.player,
             remember=lambda s: self.remembered.append(s.model_copy(deep=True)),
             export_dir=self.export_dir,
         )

@@ -14,7 +14,6 @@ from ui.conftest import Kit
 from ui.scenarios import CHECKOUT, STRONG
 from voice_sim.core.engine import State
 from voice_sim.errors import UserError
-from voice_sim.ui.app import VoiceSimApp
 from voice_sim.ui.screens.dialogs import ConfirmScreen, ExportScreen
 from voice_sim.ui.screens.history import HistoryScreen
 from voice_sim.ui.screens.home import HomeScreen

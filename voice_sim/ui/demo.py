@@ -16,7 +16,7 @@ from typing import Any
 from voice_sim.core.clock import FakeClock
 from voice_sim.core.engine import Round, RoundConfig
 from voice_sim.core.fakes import FakeAnswer, FakeSource, FakeSpeaker, FakeTranscriber
-from voice_sim.ui.rounds import AnnouncingSpeaker, RoundRequest
+from voice_sim.ui.rounds import RoundRequest
 
 SECOND_ANSWER = (
     "Um, so for the bid path we will use Kafka. "
@@ -76,7 +76,7 @@ class ScriptedRounds:
         config = RoundConfig.from_settings(request.settings, request.scenario)
         self.round = Round(
             request.scenario, config,
-            speaker=AnnouncingSpeaker(FakeSpeaker(self.clock), request.announce),
+            speaker=FakeSpeaker(self.clock),
             source=self.source, transcriber=FakeTranscriber(), store=request.store,
             clock=self.clock, listener=request.listener,
         )

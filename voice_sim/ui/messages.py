@@ -39,14 +39,6 @@ class LevelMeasured(Message):
 
 
 @dataclass
-class PanelSpeaking(Message):
-    """The panel is about to say `text` (shown while it is heard)."""
-
-    text: str
-    persona: str
-
-
-@dataclass
 class ModelLoading(Message):
     text: str
     fraction: float | None
@@ -70,7 +62,7 @@ class ChoicesFound(Message):
     """Microphones and models found by a worker, for the Home screen's selects."""
 
     devices: list[str]
-    models: list[str]
+    models: list[tuple[str, str]]
 
 
 @dataclass

@@ -1,9 +1,9 @@
 """How the app gets a Round: one factory signature for the real wiring and for test fakes.
 
-A factory takes a `RoundRequest` (scenario, settings, store, the listener for engine events, a
-progress callback for model loading, and `announce`, called just before each panel line is spoken
-so the screen can show it while it is heard) and returns a ready, not yet started, Round. It may
-block for seconds (loading the speech model): the app only calls it from a worker thread.
+A factory takes a `RoundRequest` (scenario, settings, store, the listener for engine events and a
+progress callback for model loading) and returns a ready, not yet started, Round. It may block for
+seconds (loading the speech model, starting the speech engine): the app only calls it from a
+worker thread, and calls `Round.close()` when the round is over.
 
 `default_round_factory` adapts the real-hardware wiring (voice_sim.runtime.make_round, owned
 elsewhere) to this signature: it loads the speech model with a progress line first.
@@ -16,16 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from voice_sim.config import Persona, Settings
+from voice_sim.config import Settings
 from voice_sim.core.engine import Round
 from voice_sim.core.events import Event
-from voice_sim.core.ports import Speaker, SpokenLine, Store
+from voice_sim.core.ports import Store
 from voice_sim.core.scenario import Scenario
 
 Progress = Callable[[str, float | None], None]
 """(what is happening, fraction done or None when unknown)."""
-Announce = Callable[[str, str], None]
-"""(text, persona name): the panel is about to say this."""
 
 
 @dataclass
@@ -35,24 +33,9 @@ class RoundRequest:
     store: Store
     listener: Callable[[Event], None]
     progress: Progress
-    announce: Announce
 
 
 RoundFactory = Callable[[RoundRequest], Round]
-
-
-class AnnouncingSpeaker:
-    """Wraps a Speaker so the screen shows each panel line as it starts, not after it is spoken."""
-
-    def __init__(self, speaker: Speaker, announce: Announce) -> None:
-        self.speaker, self.announce = speaker, announce
-
-    def say(self, text: str, persona: Persona) -> SpokenLine:
-        self.announce(text, persona.name)
-        return self.speaker.say(text, persona)
-
-    def interrupt(self) -> None:
-        self.speaker.interrupt()
 
 
 _transcribers: dict[tuple[str, str, str], Any] = {}
@@ -76,19 +59,8 @@ def default_round_factory(request: RoundRequest) -> Round:
 
             request.progress(f"Loading the speech model {s.speech.model}…", None)
             transcriber = _transcribers[key] = make_transcriber(s)
-    request.progress("Opening the microphone…", None)
-    rnd = runtime.make_round(
+    request.progress("Starting the panel's voice and the microphone…", None)
+    return runtime.make_round(
         s, request.scenario, listener=request.listener, store=request.store,
         transcriber=transcriber,
     )
-    _wrap_speaker(rnd, request.announce)
-    return rnd
-
-
-def _wrap_speaker(rnd: Round, announce: Announce) -> None:
-    # The engine reports a panel line only after it has been spoken (PanelSpoke). To show a line
-    # while it is heard, wrap the speaker the runtime gave the round. A workaround in the UI's own
-    # adapter until the engine has an "about to speak" event; harmless if the attribute moves.
-    speaker = getattr(rnd, "_speaker", None)
-    if speaker is not None and not isinstance(speaker, AnnouncingSpeaker):
-        rnd._speaker = AnnouncingSpeaker(speaker, announce)

@@ -45,7 +45,7 @@ class Services:
     round_factory: RoundFactory
     checks: Callable[[Settings], list[Check]]
     input_devices: Callable[[], list[str]]
-    models: Callable[[Settings], list[str]]
+    models: Callable[[Settings], list[tuple[str, str]]]
     player: Player
     remember: Callable[[Settings], None]
     export_dir: Path = field(default_factory=Path.cwd)
@@ -70,32 +70,25 @@ def run_doctor(settings: Settings) -> list[Check]:
 def list_input_devices() -> list[str]:
     """Names of the microphones PortAudio sees; [] when it cannot be asked."""
     try:
-        import sounddevice as sd
+        from voice_sim.audio.devices import input_devices
 
-        devices = sd.query_devices()
-    except Exception:  # noqa: BLE001 - no PortAudio, no server: the default device is still offered
+        devices = input_devices()
+    except Exception:  # noqa: BLE001 - no PortAudio, no sound server: the default is still offered
         return []
-    names = [str(d["name"]) for d in devices if d.get("max_input_channels", 0) > 0]
-    return list(dict.fromkeys(names))
+    return list(dict.fromkeys(d.name for d in devices))
 
 
-def list_models(settings: Settings) -> list[str]:
-    """Model names from models/catalogue.toml, plus the configured one."""
-    names: list[str] = []
-    path = locations.model_catalogue()
+def list_models(settings: Settings) -> list[tuple[str, str]]:
+    """(label, name) for each catalogue model, saying which are not on disk yet."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-        data = {}
-    table = data.get("models", data)
-    if isinstance(table, dict):
-        names = [k for k, v in table.items() if isinstance(v, dict)]
-    elif isinstance(table, list):
-        names = [str(m.get("name")) for m in table if isinstance(m, dict) and m.get("name")]
-    names = names or list(FALLBACK_MODELS)
-    if settings.speech.model not in names:
-        names.insert(0, settings.speech.model)
-    return names
+        from voice_sim.speech.models import list_models as rows
+
+        found = [(r.name if r.installed else f"{r.name} (not downloaded)", r.name) for r in rows()]
+    except Exception:  # noqa: BLE001 - a broken catalogue must not keep the app from opening
+        found = [(name, name) for name in FALLBACK_MODELS]
+    if settings.speech.model not in [name for _, name in found]:
+        found.insert(0, (settings.speech.model, settings.speech.model))
+    return found
 
 
 class _FileSettings(Settings):

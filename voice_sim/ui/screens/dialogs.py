@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+
+from voice_sim.ui.services import Check
 
 EXPORTS = {"md": ("Markdown", "md"), "vtt": ("WebVTT", "vtt"), "json": ("JSON", "json")}
 
@@ -86,4 +89,32 @@ class ExportScreen(ModalScreen[tuple[str, Path] | None]):
         self.dismiss((fmt, folder))
 
     def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ChecksScreen(ModalScreen[None]):
+    """Every doctor check in full: what was found, and what to do about it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,d,enter", "dismiss", "Close")]
+
+    def __init__(self, checks: list[Check]) -> None:
+        super().__init__(classes="dialog")
+        self.checks = checks
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label("Microphone, speech engine and model", classes="dialog-title")
+            body = Text()
+            for c in self.checks or [Check("checks", False, "none ran yet")]:
+                body.append("✓ " if c.ok else "✗ ", style="green" if c.ok else "bold red")
+                body.append(c.name, style="bold")
+                body.append(f"  {c.detail}\n" if c.detail else "\n")
+                if c.fix and not c.ok:
+                    body.append(f"  → {c.fix}\n", style="yellow")
+            with VerticalScroll(classes="checks-list"):
+                yield Static(body)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Close (esc)", id="close", compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(None)

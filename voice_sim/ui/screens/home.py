@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from voice_sim.ui.services import Check
 
 LENGTHS = (15, 20, 30, 45, 60)
+MAX_FIX_LINES = 3
 DEFAULT_DEVICE = "System default"
 
 
@@ -38,6 +39,7 @@ class HomeScreen(AppScreen):
         Binding("s", "start", "Start round", show=False),
         Binding("h", "history", "History"),
         Binding("c", "check", "Check again"),
+        Binding("d", "details", "Check details"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -94,6 +96,7 @@ class HomeScreen(AppScreen):
         return sorted(self.app.services.library.scenarios.values(), key=lambda s: s.title.lower())
 
     def on_mount(self) -> None:
+        self.checks: list[Check] = []
         self.query_one("#scenario-list", OptionList).focus()
         if self.scenarios:
             self.query_one("#scenario-list", OptionList).highlighted = 0  # separators are skipped
@@ -122,13 +125,14 @@ class HomeScreen(AppScreen):
     # ----- messages -------------------------------------------------------------------------
 
     def on_checks_done(self, message: ChecksDone) -> None:
+        self.checks = message.checks
         self.query_one("#checks", Static).update(checks_text(message.checks))
 
     def on_choices_found(self, message: ChoicesFound) -> None:
         s = self.app.services.settings
         models = self.query_one("#model", Select)
         with models.prevent(Select.Changed):
-            models.set_options([(m, m) for m in message.models])
+            models.set_options(message.models)
             models.value = s.speech.model
         devices = self.query_one("#device", Select)
         current = str(s.audio.input_device) if s.audio.input_device is not None else None
@@ -210,6 +214,11 @@ class HomeScreen(AppScreen):
     def action_history(self) -> None:
         self.app.open_history()
 
+    def action_details(self) -> None:
+        from voice_sim.ui.screens.dialogs import ChecksScreen
+
+        self.app.push_screen(ChecksScreen(self.checks))
+
     def action_check(self) -> None:
         self.query_one("#checks", Static).update(Text("Checking again…"))
         self.run_checks()
@@ -217,16 +226,19 @@ class HomeScreen(AppScreen):
 
 
 def checks_text(checks: list[Check]) -> Text:
-    """One line of ticks, then one line per failed check with what to do about it."""
+    """A tick per check, then one line per failed check saying what to do (d shows the detail)."""
     if not checks:
         return Text("No checks ran.", style="dim")
     line = Text()
     for c in checks:
         line.append("✓ " if c.ok else "✗ ", style="green" if c.ok else "bold red")
         line.append(c.name + "   ", style="" if c.ok else "bold")
-    for c in checks:
-        if not c.ok:
-            line.append(f"\n{c.name}: {c.detail}" if c.detail else f"\n{c.name}", style="")
-            if c.fix:
-                line.append(f" · {c.fix}", style="yellow")
+    failed = [c for c in checks if not c.ok]
+    for c in failed[:MAX_FIX_LINES]:
+        line.append(f"\n{c.name}: ", style="bold")
+        line.append(c.fix or c.detail or "failed", style="yellow" if c.fix else "")
+    if len(failed) > MAX_FIX_LINES:
+        line.append(f"\n… {len(failed) - MAX_FIX_LINES} more: press d for details", style="dim")
+    elif failed:
+        line.append("   d: details", style="dim")
     return line

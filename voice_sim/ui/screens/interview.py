@@ -8,6 +8,7 @@ key that does not fit the moment is greyed out in the footer instead of raising 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -24,7 +25,6 @@ from voice_sim.core.engine import FINISHED, RESTING, SPEAKING, Round, State
 from voice_sim.ui.messages import (
     LevelMeasured,
     ModelLoading,
-    PanelSpeaking,
     RoundReady,
     RoundReported,
     bridge,
@@ -74,8 +74,8 @@ class InterviewScreen(AppScreen):
         self.state = State.IDLE
         self.coach = settings.round.mode == "coach"
         self.window_s = scenario.window_s
-        self._announced: str | None = None
         self._quitting = False
+        self.round_closed = False
 
     # ----- layout ---------------------------------------------------------------------------
 
@@ -117,7 +117,6 @@ class InterviewScreen(AppScreen):
             scenario=self.scenario, settings=self.settings, store=self.app.services.store,
             listener=bridge(self),
             progress=lambda text, fraction: self.post_message(ModelLoading(text, fraction)),
-            announce=lambda text, persona: self.post_message(PanelSpeaking(text, persona)),
         )
         rnd = self.app.services.round_factory(request)
         if get_current_worker().is_cancelled:  # the user went back while the model loaded
@@ -125,11 +124,11 @@ class InterviewScreen(AppScreen):
         self.post_message(RoundReady(rnd))
         rnd.start()
 
-    @work(thread=True, group="round", exit_on_error=False, description="the round")
-    def drive(self, call: Callable[..., Any], *args: Any) -> None:
+    def drive(self, call: Callable[[], Any], what: str) -> None:
+        """Run one blocking engine call in a thread worker; `what` names it if it fails."""
         # Not exclusive: these calls are a sequence (end the answer, then ask the next question),
         # not a query where the newest wins. The engine's own lock puts them in order.
-        call(*args)
+        self.run_worker(call, thread=True, group="round", exit_on_error=False, description=what)
 
     def on_round_ready(self, message: RoundReady) -> None:
         self.round = message.round
@@ -157,10 +156,6 @@ class InterviewScreen(AppScreen):
 
     # ----- what the engine reports ----------------------------------------------------------
 
-    def on_panel_speaking(self, message: PanelSpeaking) -> None:
-        self._announced = message.text
-        self._show_question(message.persona, message.text, speaking=True)
-
     def on_level_measured(self, message: LevelMeasured) -> None:
         meter = self.query_one("#level", LevelMeter)
         meter.level, meter.silent_s = message.level, message.silent_s
@@ -171,6 +166,9 @@ class InterviewScreen(AppScreen):
         match event:
             case ev.StateChanged(new=new):
                 self._set_state(State(new))
+            case ev.PanelSpeaking(kind=kind, speaker=persona, text=text):
+                if kind != "wrapup":
+                    self._show_question(persona, text, speaking=True)
             case ev.PanelSpoke(segment=seg):
                 transcript.add_panel(seg.speaker, seg.text, seg.start_s)
                 if seg.kind != "wrapup":
@@ -199,11 +197,11 @@ class InterviewScreen(AppScreen):
                                 timeout=5)
             case ev.SourceEnded():
                 if self.round and self.state == State.ANSWERING:
-                    self.drive(self.round.end_answer)
+                    self.drive(self.round.end_answer, "ending your answer")
             case ev.TimeUp():
                 self.notify("Time is up: the panel wraps the round up.", title="Time", timeout=6)
                 if self.round and self.state in ACTIVE and self.state != State.WRAPPING_UP:
-                    self.drive(self.round.end_round)
+                    self.drive(self.round.end_round, "wrapping up the round")
             case ev.Problem(message=text):
                 self.notify(text, severity="warning", timeout=8)
             case ev.RoundEnded(session=record):
@@ -248,6 +246,20 @@ class InterviewScreen(AppScreen):
         self.app.switch_screen(ReportScreen(
             record, rnd.transcript(), rnd.analysis, rnd.folder, back_to="home",
         ))
+        self._close_round()
+
+    def _close_round(self) -> None:
+        """Release the speaker thread and the microphone, once (on the app: this screen is going)."""
+        rnd, self.round_closed = self.round, True
+        if rnd is not None:
+            self.app.run_worker(rnd.close, thread=True, group="close", exit_on_error=False,
+                                description="releasing the microphone and the voice")
+
+    def on_unmount(self) -> None:
+        # Left some other way (the app is closing): do not leave a device open behind us.
+        if self.round is not None and not self.round_closed:
+            self.round_closed = True
+            threading.Thread(target=self.round.close, daemon=True, name="close-round").start()
 
     # ----- keys -----------------------------------------------------------------------------
 
@@ -272,27 +284,27 @@ class InterviewScreen(AppScreen):
 
     def action_begin_answer(self) -> None:
         if self.round:
-            self.drive(self.round.begin_answer)
+            self.drive(self.round.begin_answer, "starting your answer")
 
     def action_end_answer(self) -> None:
         if self.round:
-            self.drive(self.round.end_answer)
+            self.drive(self.round.end_answer, "ending your answer")
 
     def action_next(self) -> None:
         if self.round:
-            self.drive(self.round.next)
+            self.drive(self.round.next, "asking the next question")
 
     def action_repeat(self) -> None:
         if self.round:
-            self.drive(self.round.repeat)
+            self.drive(self.round.repeat, "repeating the question")
 
     def action_pause(self) -> None:
         if self.round:
-            self.drive(self.round.pause)
+            self.drive(self.round.pause, "pausing")
 
     def action_resume(self) -> None:
         if self.round:
-            self.drive(self.round.resume)
+            self.drive(self.round.resume, "resuming")
 
     def action_end_round(self) -> None:
         if not self.round:
@@ -301,7 +313,7 @@ class InterviewScreen(AppScreen):
 
         def answered(yes: bool | None) -> None:
             if yes and rnd.state not in FINISHED:
-                self.drive(rnd.end_round)
+                self.drive(rnd.end_round, "ending the round")
 
         self.app.push_screen(ConfirmScreen(
             "End the round now?",
@@ -329,5 +341,7 @@ class InterviewScreen(AppScreen):
         try:
             if self.round is not None:
                 self.round.abort("the app was closed during the round")
+                self.round_closed = True
+                self.round.close()
         finally:
             self.app.call_from_thread(self.app.exit)

@@ -59,7 +59,7 @@ class _AutoSource(FakeSource):
 class ScriptedRounds:
     """A RoundFactory (ui/rounds.py): each call makes a Round over fakes sharing one FakeClock."""
 
-    def __init__(self, answers: Sequence[str] | None = None, *, autoplay: bool = False,
+    def __init__(self, answers: Sequence[str | FakeAnswer] | None = None, *, autoplay: bool = False,
                  pace_s: float = 0.6, think_s: float = 2.0) -> None:
         self.clock = FakeClock()
         self.texts = list(answers) if answers is not None else None
@@ -69,8 +69,12 @@ class ScriptedRounds:
 
     def __call__(self, request: RoundRequest) -> Round:
         request.progress("Loading the speech model (scripted)…", 1.0)
-        texts = self.texts if self.texts is not None else [request.scenario.strong_opening, SECOND_ANSWER]
-        answers = [FakeAnswer(t, think_s=self.think_s) for t in texts]
+        texts: list[str | FakeAnswer] = (
+            list(self.texts) if self.texts is not None
+            else [request.scenario.strong_opening, SECOND_ANSWER]
+        )
+        answers = [t if isinstance(t, FakeAnswer) else FakeAnswer(t, think_s=self.think_s)
+                   for t in texts]
         self.source = (_AutoSource(self.clock, answers, self.pace_s) if self.autoplay
                        else FakeSource(self.clock, answers))
         config = RoundConfig.from_settings(request.settings, request.scenario)

@@ -17,13 +17,39 @@ from voice_sim.core.sessions import SessionRecord
 from voice_sim.ui.text import SCORE_NAMES, SIGNAL_NAMES, dots, mmss
 
 CANDIDATE = "candidate"
+FLAG_TITLES = {
+    "missing_hypothesis": "No product hypothesis",
+    "missing_constraint": "No hard constraint",
+    "missing_metric_tie": "No metric tie",
+    "late_hypothesis": "Hypothesis came late",
+    "late_constraint": "Constraint came late",
+    "late_metric_tie": "Metric tie came late",
+    "tech_without_rationale": "Technology with no reason",
+    "defers_to_engineering": "Defers to engineering",
+    "dismisses_latency": "Dismisses latency",
+    "scale_without_business_tie": "Scale with no business tie",
+}
+
+
+def summary(a: Analysis) -> Text:
+    """One line on top of the scorecard: signals in the window, flags, pace."""
+    in_window = sum(1 for s in a.signals.values()
+                    if s.present and s.first_at_s is not None and s.first_at_s <= a.window_s)
+    p = a.pacing
+    return Text.assemble(
+        (f"{in_window} of {len(a.signals)} signals", "bold"), f" in the first {mmss(a.window_s)}",
+        ("   ·   ", "dim"), (f"{len(a.flags)}", "bold"), f" flag{'s' if len(a.flags) != 1 else ''}",
+        ("   ·   ", "dim"), (f"{p.wpm_speaking:.0f}", "bold"), " wpm",
+        ("   ·   ", "dim"), (f"{p.fillers_per_min:.1f}", "bold"), " fillers/min",
+    )
 
 
 def scorecard(a: Analysis) -> RenderableType:
-    parts: list[RenderableType] = []
+    parts: list[RenderableType] = [summary(a), Text("")]
     for key, name in SCORE_NAMES:
         s = getattr(a.scorecard, key)
-        head = Text.assemble((f"{name:<23}", "bold"), (dots(s.score), "yellow"), f"  {s.label}")
+        colour = ("red", "yellow", "green", "bold green")[max(0, min(3, s.score))]
+        head = Text.assemble((f"{name:<23}", "bold"), (dots(s.score), colour), f"  {s.label}")
         parts.append(head)
         for why in s.why:
             parts.append(Text(f"   {why}", style="dim"))
@@ -50,7 +76,7 @@ def scorecard(a: Analysis) -> RenderableType:
 
 def flag_prompt(flag: Flag) -> Text:
     at = f"{mmss(flag.at_s):>5}" if flag.at_s is not None else "    -"
-    title = flag.code.replace("_", " ")
+    title = FLAG_TITLES.get(flag.code, flag.code.replace("_", " "))
     style = "yellow" if flag.code in ANTI_PATTERNS else "red"
     return Text.assemble((at, "dim"), "  ", (title, style))
 

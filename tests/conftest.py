@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,3 +16,20 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
         path.mkdir()
         monkeypatch.setenv(f"VOICE_SIM_{name.upper()}_DIR", str(path))
     return dirs
+
+
+@pytest.fixture(scope="session")
+def pulse_server():
+    """A private PulseAudio server with null sinks `panel` (default sink) and `candidate` (its
+    monitor is the default source), for tests marked `audio`. Skips, with the reason, when it
+    cannot start. See tests/audiokit.py and /work/shared/AUDIO-TESTING.md."""
+    from audiokit import PulseServer, PulseUnavailable
+
+    server = PulseServer()
+    try:
+        server.start()
+    except (PulseUnavailable, OSError, subprocess.SubprocessError) as exc:
+        server.stop()
+        pytest.skip(f"no PulseAudio server for the audio tests: {exc}")
+    yield server
+    server.stop()

@@ -9,4 +9,6 @@ MODULES = [
     "run",
     "transcribe",
     "models",
+    "devices",
+    "doctor",
 ]

@@ -25,7 +25,7 @@ NUMWORD = alt(
 NUMBER = rf"\b{NUMWORD}\b"
 QUANT = r"\b(?:by|in)\s+half\b|\ba\s+(?:third|quarter)\b|\bfrom\s+(?:about\s+|around\s+)?(?:\d|a\s+third|half|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|ninety)\S*\s+(?:\S+\s+)?to\s+(?:\d|zero|half|a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|ninety)|%|\bpercent\b|\bpoints?\b|\b(?:double|triple|halve|twice|\d+x)\b(?!-)|\b(?:\d[\d.]*|two|three|four|five|ten|twenty|hundred|thousand)\s+(?:more|fewer|extra|additional)\b"
 COMPARATIVE = r"\b(?:more|fewer|less|higher|lower|extra|lost|missed)\s+(?:\S+\s+)?"
-BIG = r"(?:millions?|billions?|thousands|hundreds of thousands|\d[\d,.]*\s*(?:k|m|million|billion|thousand)\b|\d{4,}|(?:a|one|ten|a hundred)\s+(?:thousand|million|billion))"
+BIG = r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|millions?|billions?|thousands|hundreds of thousands|\d[\d,.]*\s*(?:k|m|million|billion|thousand)\b|\d{4,}|(?:a|one|ten|a hundred)\s+(?:thousand|million|billion))"
 NUMREAL = alt(*[w for w in NUMWORD[3:-1].split("|") if w not in ("couple", "few", "several", "single", "dozen")])
 REALSEQ = rf"\b(?:{NUMREAL}(?:\s+and)?[\s-]*){{1,5}}"
 NUMSEQ = rf"\b(?:{NUMWORD}(?:\s+(?:and|to|or))?[\s-]*){{1,5}}"  # "a hundred and fifty", "1.5"
@@ -43,11 +43,13 @@ HYPOTHESIS_CUES = [
     r"\b(?:bet|hypothesis)\s+(?:i'd|i would|we'd|we would|i'm|we're)\s+(?:make|place|take|going with|making|bet on)\b",
     r"\bthe\s+problem\s+(?:i'd|i would|we'd)\s+bet\s+on\b",
     r"\bthe\s+(?:actual|real|core|underlying|main|big|key|root)\s+(?:\S+\s+)?(?:problem|pain|issue)\b(?!\s+(?:with|of)\b)",
-    rf"\bthe\s+(?:\S+\s+)?problem(?:\s*,[^,]{{0,40}},)?\s*(?:is|,)\s*(?:that\s+)?(?:\S+\s+){{0,3}}?{USERS}\b",
+    rf"\bthe\s+(?:\S+\s+)?problem(?:\s*,[^,]{{0,40}},)?\s*(?:is|,)\s*(?:that\s+)?(?:\S+\s+){{0,5}}?{USERS}\b",
     r"\bwhat\s+(?:i|we)\s+(?:actually\s+|really\s+)?(?:think|believe|suspect)\s+(?:is\s+)?(?:really\s+)?(?:going on|happening)\b",
     r"\b(?:my|our|the)\s+(?:hunch|thesis|theory|instinct|gut(?:\s+feeling)?|belief|working\s+theory)\s+(?:here\s+)?(?:is|says)\b",
     rf"\b(?:i'm|we're|i am|we are)\s+(?:designing|building|solving|optimi[sz]ing)\s+(?:this\s+)?for\s+(?:the\s+|a\s+)?(?:\S+\s+){{0,2}}{USERS}\s+(?:who|that|whose|when)\b",
-    r"\b(?:here's|heres|here is)\s+(?:my|our|the)\s+(?:bet|hypothesis|thesis)\b",
+    r"\b(?:here's|heres|here is)\s+(?:my|our|the)\s+(?:actual\s+|real\s+|main\s+)?(?:bet|hypothesis|thesis)\b",
+    rf"^(?:so\s+|and\s+)?who(?:'s|\s+is)?(?:\s+it\s+for)?\s*:\s*(?:\S+\s+){{0,2}}{USERS}",
+    r"\bwho\s+gets\s+hurt\b", r"\bthe\s+(?:people|users|buyers|sellers|ones)\s+with\s+the\s+problem\b",
     r"\b(?:my|our)\s+(?:bet|hypothesis|thesis)\s*:",
     rf"\bwhat\s+(?:i|we)(?:'ve| have)?\s+(?:keep\s+|kept\s+)?(?:hearing|heard|seeing|seen|learned)\s+(?:from\s+{USERS}\s+)?is\b",
     rf"\b(?:my|our|the|main|core|big|key)\s+bet\b(?:\s+here)?\s+(?:is|would be|being)\b",
@@ -57,7 +59,7 @@ HYPOTHESIS_CUES = [
     r"\bhypothes[ie]s\s+(?:is|here is)\s+(?:that|basically)?\b",
     r"\bi\s+hypothesi[sz]e\b",
     r"\b(?:the|our|a)\s+(?:core|real|underlying|actual|user|customer|main|key|root)\s+(?:problem|pain(?:\s+point)?|issue|frustration)\s+(?:here\s+)?(?:is|we're solving|i see|that)\b",
-    r"\bthe\s+(?:problem|pain(?:\s+point)?|job to be done)\s+(?:we(?:'re| are)\s+solving|here)\s+(?:is|for)?\b",
+    r"\bthe\s+(?:problem|pain(?:\s+point)?|job to be done)\s+(?:i\s+think\s+)?(?:we(?:'re| are)\s+solving|here)\s+(?:is|for)?\b",
     r"\bwhat\s+we(?:'re| are)\s+(?:really\s+)?solving\s+(?:for|is)\b",
     r"\b(?:we(?:'re| are)|i(?:'m| am))\s+solving\s+for\b",
     rf"\b{USERS}\s+(?:keep|kept)\s+(?:telling|saying|complaining|asking|hitting|running|losing|missing|getting)\b",
@@ -71,7 +73,7 @@ HYPOTHESIS_CUES = [
     r"\bthe\s+thing\s+we(?:'re| are)\s+optimi[sz]ing\b",
 ]
 PEOPLE = alt(*[u for u in USERS[3:-1].split("|") if u != "they"])
-PROBLEM_VERB = r"(?:drop(?:s|ping)?\s+off|bail(?:s|ing)?|abandon(?:s|ing)?|churn(?:s|ing)|quit(?:s|ting)?|get(?:s|ting)?\s+bored|close\s+the\s+app|tun(?:e|es|ing)\s+out|los(?:e|es|ing)\s+interest|stop(?:s|ping)?\s+(?:going\s+live|streaming|watching|bidding|buying|showing\s+up|coming\s+back|listing)|giv(?:e|es|ing)\s+up|get(?:s|ting)?\s+(?:burned|screwed|frustrated|lost|left out|stuck)|walk(?:s|ing)?\s+away|feel(?:s)?\s+(?:cheated|ignored|burned|awkward|lost|left out|punished)|leav(?:e|es|ing)\s+(?:early|the app|the show|for good|and never)|bounce(?:s)?\s+(?:off|early|out))"
+PROBLEM_VERB = r"(?:finds?\s+out\s+(?:too\s+)?late|drop(?:s|ping)?\s+off|bail(?:s|ing)?|abandon(?:s|ing)?|churn(?:s|ing)|quit(?:s|ting)?|get(?:s|ting)?\s+bored|close\s+the\s+app|tun(?:e|es|ing)\s+out|los(?:e|es|ing)\s+interest|stop(?:s|ping)?\s+(?:going\s+live|streaming|watching|bidding|buying|showing\s+up|coming\s+back|listing)|giv(?:e|es|ing)\s+up|get(?:s|ting)?\s+(?:burned|screwed|frustrated|lost|left out|stuck)|walk(?:s|ing)?\s+away|feel(?:s)?\s+(?:cheated|ignored|burned|awkward|lost|left out|punished)|leav(?:e|es|ing)\s+(?:early|the app|the show|for good|and never)|bounce(?:s)?\s+(?:off|early|out))"
 USER_PROBLEM = [
     rf"\b{PEOPLE}\b(?:\s+\S+){{0,12}}?\s+{PROBLEM_VERB}\b",
     rf"\b{PEOPLE}\s+(?:are\s+|were\s+|get\s+|keep\s+|will\s+|just\s+|often\s+|basically\s+|end up\s+|then\s+)?(?:drop(?:ping)?\s+off|bail(?:ing)?|abandon(?:ing)?|churn(?:ing)?|giv(?:e|ing)\s+up|gets?\s+frustrated|frustrated|annoyed|stuck|walk(?:ing)?\s+away|lose\s+trust|los(?:e|ing)\s+faith|double.?charged|oversold|feel\s+(?:cheated|ignored|burned)|stop\s+(?:bidding|buying|showing up|coming|watching))\b",
@@ -105,6 +107,9 @@ CONSTRAINTS = {
         rf"\b(?:has|have|needs?|must|got)\s+to\s+(?:\S+\s+){{0,6}}(?:in|within|under|below)\s+(?:\S+\s+){{0,2}}{NUMSEQ}-?\s*{TIME_UNIT}",
         rf"\b(?:can't|cannot|can not|must not|shouldn't)\s+(?:take|exceed|be slower than|go over)\s+(?:more than\s+)?{NUMSEQ}-?\s*{TIME_UNIT}",
         r"\breal[- ]time\s+(?:is\s+)?(?:a\s+)?(?:hard\s+)?(?:requirement|constraint|must)",
+        r"\b(?:the|one|a|our|my)\s+hard\s+(?:constraint|requirement|rule|limit|line)\b", r"^(?:\S+\s+)?(?:hard\s+)?constraints?\s*[:,]",
+        r"\bwhat\s+has\s+to\s+hold\b", r"\bno\s+matter\s+what\b", r"\bthat's\s+the\s+rule\b", r"\bcorrectness\s+requirement\b",
+        r"\blegal\s+(?:floor|line|requirement|obligation|minimum)\b", r"\bnot\s+allowed\s+to\s+(?:sell|store|keep|show|ship)\b",
         rf"\btreat\s+(?:\S+\s+){{0,3}}as\s+(?:a\s+)?(?:hard\s+)?(?:budget|limit|constraint|requirement|ceiling|floor)",
         rf"\b(?:has|have|needs?|must|got)\s+to\s+(?:stay|be|remain|keep|land|come\s+in)\s+(?:\S+\s+){{0,2}}(?:under|below|above|over|at\s+least|at\s+most|within)\s+(?:about\s+)?{REALSEQ}",
         rf"\b{BOUND}\s+(?:about\s+|roughly\s+|around\s+)?(?:a|one|half\s+a)\s+second\b",
@@ -186,7 +191,8 @@ LEVER_TERMS = alt(
     r"dedicated\s+(?:cluster|service|pool)", r"regional\s+clusters?", r"multi-?region", r"warm\s+(?:pool|standby)",
     r"pre-?warm\w*", r"prefetch\w*", r"graceful\s+degradation", r"degrade\s+gracefully", r"fallback",
     r"token\s+bucket", r"leaky\s+bucket", r"counters?\s+in\s+memory", r"atomic\s+(?:counters?|decrements?)",
-    r"sticky\s+sessions?", r"session\s+(?:store|persistence)", r"snapshot(?:s|ting)?", r"dedupe?\w*",
+    r"sticky\s+sessions?", r"(?:single|one)\s+(?:owner|writer|sequencer|leader)\b", r"sequenc(?:er|es|ing)\b", r"relay\s+servers?",
+    r"persistent\s+connections?", r"event\s+log", r"append(?:-|\s+)only\s+log", r"session\s+(?:store|persistence)", r"snapshot(?:s|ting)?", r"dedupe?\w*",
     r"edge\s+computing",
 )
 LEVER = rf"\b{LEVER_TERMS}"
@@ -203,7 +209,7 @@ NEGATED_LEVER = [
 # --- business metrics and ties ---------------------------------------------------------------
 METRIC_TERMS = [
     r"conversion(?:\s+rate)?", r"convert(?:s|ing)?", r"gmv", r"revenue", r"sales", r"sell[- ]through", r"take\s+rate",
-    r"bids?\s+per\s+(?:auction|stream|minute|show)", r"bid\s+(?:volume|participation|rate|count)s?",
+    r"bids?\s+per\s+(?:auction|stream|minute|show|lot|item|viewer|session|buyer)", r"(?:payment|purchase|order|checkout|post-win\s+payment)\s+completion", r"completion\s+rate", r"bid\s+(?:volume|participation|rate|count)s?",
     r"(?:auction|bidding)\s+participation", r"retention", r"retain\w*", r"churn", r"engagement", r"watch\s+time",
     r"session\s+(?:length|time|duration)", r"time\s+(?:spent|in\s+stream)", r"dau|mau|daily\s+active|monthly\s+active",
     r"active\s+(?:sellers|buyers|users|bidders)", r"time[- ]to[- ](?:first[- ])?(?:list|bid|purchase|checkout|sale|order|value)",
@@ -228,7 +234,7 @@ CHANGE = alt(
     r"keep(?:s|ing)?\s+(?:\S+\s+){0,4}?(?:up|high|higher|low|lower|above|below|under|steady|flat|intact|from|alive|healthy|stable|where)", r"sav(?:e|es|ing)", r"recover\w*", r"catch\s+up", r"\bup\b(?=[,.]|\s+(?:and|by|maybe|about|around|roughly|a\s+(?:few|couple|bit)))",
     r"los(?:e|es|ing)\s+(?:\S+\s+){0,2}(?:percent|%|\d|orders|sales|revenue|gmv|buyers|bidders|sellers)",
     r"bump\w*", r"longer", r"shorter", r"drop\w*", r"fall\w*", r"shrink\w*", r"climb\w*", r"ris(?:e|es|ing)", r"jump\w*",
-    r"go(?:es)?\s+(?:up|down)", r"goes\s+from", r"from\s+\S+\s+(?:\S+\s+)?to\b", r"gain\w*", r"translat\w+", r"worth", r"means?\s+(?:more|fewer|less|higher|lower)",
+    r"go(?:es)?\s+(?:up|down)", r"go(?:es)?\s+from", r"incremental", r"disappear\w*", r"vanish\w*", r"from\s+\S+\s+(?:\S+\s+)?to\b", r"gain\w*", r"translat\w+", r"worth", r"means?\s+(?:more|fewer|less|higher|lower)",
     r"(?:more|fewer|less|higher|lower)", r"halves", r"takes?\s+\S+(?:\s+\S+)?\s+from", r"pays?\s+off", r"dip\w*", r"halv\w+", r"doubl\w+", r"unlock\w*", r"prevent\w*",
     r"avoid\w*", r"impact\w*", r"affect\w*", r"help\w*", r"points?", r"kill\w*", r"hurt\w*",
     r"(?:up|down)\s+(?:by\s+)?(?:maybe\s+|about\s+|around\s+|roughly\s+|another\s+)?(?:a\s+)?(?:\d|two|three|four|five|six|seven|eight|nine|ten|twenty|few|couple|bit|some|half)",
@@ -321,6 +327,8 @@ RATIONALE = alt(
     r"why", r"ms\b", r"millis", r"cost", r"cheap\w*", r"because of",
 )
 DEFERS = [
+    r"\bthey(?:'re| are)\s+better\s+at\s+(?:that|this|it)\s+than\s+(?:me|i|us)\b",
+    r"\bhand\s+(?:it\s+|that\s+|this\s+)?(?:off\s+)?to\s+(?:the\s+)?(?:data\s+science|ds|research|ml|engineering|eng|platform|infra)\s+(?:team|folks|people)",
     r"\b(?:engineers?|engineering|eng|devs|architects?)\s+(?:would|will|probably|'d)\s+(?:\S+\s+)?know\s+(?:better|how|best)",
     r"\bi(?:'d| would| will|'ll)\s+(?:just\s+)?let\s+them\s+(?:pick|decide|choose|figure)",
     r"\bthat's\s+(?:their|engineering's|eng's|the\s+engineers')\s+(?:call|decision|job)\b",
@@ -348,6 +356,9 @@ DISMISSES_LATENCY = [
     r"\b(?:people|buyers|viewers|users|bidders)\s+(?:can|will|won't\s+mind\s+(?:to\s+)?|don't\s+mind\s+(?:to\s+)?)\s*(?:wait|waiting)\b",
 ]
 SCALE_CLAIM = [
+    r"\b(?:unlimited|limitless|infinite|any\s+number\s+of)\s+(?:\S+\s+)?(?:viewers|users|traffic|load|scale|bidders|drops|requests|sellers|shows|parties)",
+    rf"\b(?:process|handle|serve|support)\w*\s+(?:\S+\s+){{0,2}}{BIG}",
+    rf"\bscal(?:e|es|ing)\s+(?:\S+\s+)?to\W+(?:like\W+|basically\W+|about\W+)?{BIG}",
     rf"\b(?:can|could|should|will)\s+(?:easily\s+)?(?:do|handle|take|serve|absorb)\s+(?:\S+\s+){{0,2}}{BIG}",
     rf"\b{BIG}\s+\S+\s+(?:a|per)\s+second,?\s+(?:easily|no problem|no sweat)",
     r"\b(?:totally|super|very|really|hugely|extremely|fully|highly|massively|infinitely|horizontally|endlessly|completely)\s+scalable\b",

@@ -30,7 +30,7 @@ _WEAK = lx.alt(*lx.WEAK_METRIC_TERMS)
 WEAK_METRIC_QUANTIFIED = _compile([
     rf"{lx.COMPARATIVE}{lx.METRIC}",
     rf"\b{_WEAK}\b(?:\s+\S+){{0,4}}?\s+(?:up\s+|down\s+|by\s+)?(?:about\s+|maybe\s+|around\s+)?{lx.NUMSEQ}\s*(?:%|percent|points?)",
-    rf"(?:%|percent|points?)\s+(?:more|fewer|higher|lower)\s+(?:\S+\s+)?{_WEAK}\b",
+    r"(?:%|percent|points?)\s+(?:more|fewer|higher|lower)\s+\w+",
 ])
 NOT_HYPOTHESIS = _compile(lx.NEGATED_HYPOTHESIS)
 CONSTRAINT_KINDS = {kind: _compile(p) for kind, p in lx.CONSTRAINTS.items()}
@@ -91,6 +91,10 @@ QUESTION_START = re.compile(
     r"^(?:so\s+|and\s+|but\s+|ok(?:ay)?\s+)?(?:what|why|how|do|does|did|is|are|can|could|should|would|will|where|which|who)\b"
 )
 
+RETRACTS = re.compile(
+    r"^(?:actually,?\s+no|scratch\s+that|no,?\s+wait|wait,?\s+no|let\s+me\s+take\s+that\s+back|i\s+take\s+that\s+back|"
+    r"strike\s+that|sorry,?\s+no|that's\s+wrong|no,?\s+that's\s+not\s+right)"
+)
 CONTINUES = re.compile(r"^(?:and\s+)?(?:which|so|that|this|because|meaning|it)\b")
 _FILLER = re.compile(
     r"\b(?:" + "|".join(lx.FILLERS_SINGLE) + r")\b[,.]?\s*|\b(?:you know|i mean)\b,?\s*",
@@ -204,7 +208,7 @@ def is_tradeoff(text: str) -> bool:
 # ("we'd use Akka for that") or alone after a component ("For the read store, ScyllaDB.").
 _NAMED_CHOICE = re.compile(
     r"\b(?:use|using|do|go with|pick|choose|run (?:it |this |that )?on|build (?:it |this )?(?:in|on)|"
-    r"put (?:\S+ ){0,3}(?:in|on|into))\s+([A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)"
+    r"put (?:\S+ ){0,3}(?:in|on|into)|(?:would|will|'d|'ll) be)\s+([A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)"
 )
 _LIKE_PRODUCT = re.compile(r"\b(?:like|say|e\.g\.|maybe|probably)\s+([A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*)?)")
 _CHOICE_VERB = re.compile(r"\b(?:use|using|do|go with|pick|choose|reach for|run|build)\b", re.I)
@@ -282,7 +286,7 @@ def find(units: list[Unit]) -> list[Finding]:
     found: list[Finding] = []
     lever_seen_at = -10
     for i, u in enumerate(units):
-        if u.is_question:
+        if u.is_question or (i + 1 < len(units) and RETRACTS.match(units[i + 1].text)):
             continue
         text = u.text
         nxt = units[i + 1] if i + 1 < len(units) else None

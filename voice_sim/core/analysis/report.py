@@ -66,8 +66,9 @@ def flags_for(signals: dict[str, SignalResult], findings: list[Finding], window_
     return flags
 
 
-def _score(points: int, why: list[str]) -> SignalScore:
-    points = max(0, min(3, points))
+def _score(points: int, why: list[str], shown: bool) -> SignalScore:
+    """Anti-patterns cost points, but what was shown is never scored as 'not shown'."""
+    points = max(1 if shown else 0, min(3, points))
     return SignalScore(score=points, label=["not shown", "weak", "solid", "strong"][points], why=why)
 
 
@@ -96,7 +97,7 @@ def scorecard(signals: dict[str, SignalResult], findings: list[Finding], window_
     if codes.count("scale_without_business_tie"):
         pts -= 1
         why.append("Claimed scale without a business outcome.")
-    impact = _score(pts if pts < 4 else 3, why)
+    impact = _score(pts, why, hyp.present or tie.present)
 
     why, pts = [], 0
     kinds = sorted({f.detail for f in findings if f.kind == "constraint" and f.detail})
@@ -115,7 +116,7 @@ def scorecard(signals: dict[str, SignalResult], findings: list[Finding], window_
         if n:
             pts -= 1
             why.append(f"{n} x {code.replace('_', ' ')}.")
-    feasibility = _score(pts, why)
+    feasibility = _score(pts, why, con.present or lev.present)
 
     why, pts = [], 0
     if tro.present:
@@ -129,5 +130,5 @@ def scorecard(signals: dict[str, SignalResult], findings: list[Finding], window_
     if "dismisses_latency" in codes:
         pts -= 1
         why.append("Dismissed latency.")
-    tradeoff = _score(pts, why)
+    tradeoff = _score(pts, why, tro.present)
     return Scorecard(impact_awareness=impact, feasibility_reasoning=feasibility, tradeoff_rigor=tradeoff)

@@ -118,9 +118,11 @@ CHECKS: tuple[Callable[[Settings], Check], ...] = (
 )
 
 
-def run_checks(settings: Settings, checks: tuple[Callable[[Settings], Check], ...] = CHECKS) -> list[Check]:
+def run_checks(
+    settings: Settings, checks: tuple[Callable[[Settings], Check], ...] | None = None
+) -> list[Check]:
     out = []
-    for check in checks:
+    for check in CHECKS if checks is None else checks:
         name = check.__name__.removeprefix("check_")
         try:
             out.append(check(settings))

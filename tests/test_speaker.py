@@ -57,8 +57,8 @@ def test_falls_back_to_text_with_one_notice(monkeypatch):
     notes: list[str] = []
     sp = make_speaker(Settings(), notes.append)
     assert isinstance(sp, TextOnlySpeaker)
-    assert notes == ["the panel is text-only: no audio output (aplay: audio open error); "
-                     "fix: start the sound server"]
+    assert notes == [("the panel is text-only: no audio output (aplay: audio open error); "
+                      "fix: start the sound server")]
     sp.speak("First.", HM)
     sp.speak("Second.", HM)
     assert len(notes) == 1

@@ -19,7 +19,8 @@ import soundfile as sf
 from audiokit import RATE, MonitorTap, voiced_seconds, voiced_span, window_db
 
 from voice_sim.config import AudioSettings, Settings
-from voice_sim.speech.speaker import Pyttsx3Speaker, make_speaker
+from voice_sim.speech.pyttsx3_speaker import Pyttsx3Speaker
+from voice_sim.speech.speaker import make_speaker
 
 pytestmark = [pytest.mark.audio, pytest.mark.usefixtures("pulse_server")]
 

@@ -104,9 +104,9 @@ def test_disk_check(monkeypatch, isolated_dirs):
 
 
 def test_speech_check_reports_the_missing_part(monkeypatch):
-    from voice_sim.speech import speaker
+    from voice_sim.speech import pyttsx3_speaker
 
-    monkeypatch.setattr(speaker, "speech_problem",
+    monkeypatch.setattr(pyttsx3_speaker, "speech_problem",
                         lambda probe_output: ("aplay is missing", "apt install alsa-utils"))
     check = doctor.check_speech(Settings())
     assert (check.ok, check.detail, check.fix) == (False, "aplay is missing", "apt install alsa-utils")

@@ -9,14 +9,9 @@ from types import SimpleNamespace
 import pytest
 
 from voice_sim.config import Persona, Settings
-from voice_sim.speech import speaker as speaker_mod
-from voice_sim.speech.speaker import (
-    Pyttsx3Speaker,
-    TextOnlySpeaker,
-    make_speaker,
-    resolve_voice,
-    speech_problem,
-)
+from voice_sim.speech import pyttsx3_speaker
+from voice_sim.speech.pyttsx3_speaker import Pyttsx3Speaker, resolve_voice, speech_problem
+from voice_sim.speech.speaker import TextOnlySpeaker, make_speaker
 
 HM = Persona(name="Hiring manager", voice="en-us", rate=165)
 
@@ -51,7 +46,7 @@ def test_text_only_when_speech_is_off():
 
 
 def test_falls_back_to_text_with_one_notice(monkeypatch):
-    monkeypatch.setattr(speaker_mod, "speech_problem",
+    monkeypatch.setattr(pyttsx3_speaker, "speech_problem",
                         lambda probe_output: ("no audio output (aplay: audio open error)",
                                               "start the sound server"))
     notes: list[str] = []

@@ -63,7 +63,7 @@ def check_input(settings: Settings) -> Check:
 
 
 def check_speech(settings: Settings) -> Check:
-    from voice_sim.speech.speaker import speech_problem
+    from voice_sim.speech.pyttsx3_speaker import speech_problem
 
     problem = speech_problem(probe_output=True)
     if problem is not None:

@@ -227,3 +227,16 @@ def test_sink_header_is_current_while_still_recording(tmp_path):
         frames = w.getnframes()
     sink.finish()
     assert frames == 6 * 1600
+
+
+def test_file_source_reads_flac_at_16k_unchanged(tmp_path):
+    src = tmp_path / "answer.flac"
+    x = tone(1.5)
+    sf.write(str(src), x, RATE, format="FLAC", subtype="PCM_16")
+    fs = FileSource(src, realtime=False)
+    out = tmp_path / "out.wav"
+    fs.start(out)
+    assert fs.wait(5)
+    assert fs.stop().duration_s == pytest.approx(1.5)
+    written, _ = sf.read(str(out), dtype="float32")
+    assert np.abs(written - x).max() < 1e-3

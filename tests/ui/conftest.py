@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from ui.fake_analysis import fake_analyze
 from ui.scenarios import AUCTION, LIBRARY, STRONG, WEAK
 from voice_sim.config import Settings
 from voice_sim.core.scenario import Scenario
@@ -69,7 +70,8 @@ CHECKS = [
 @dataclass
 class Kit:
     tmp: Path
-    rounds: ScriptedRounds = field(default_factory=lambda: ScriptedRounds([STRONG, WEAK], think_s=2))
+    rounds: ScriptedRounds = field(default_factory=lambda: ScriptedRounds(
+        [STRONG, WEAK], think_s=2, analyzer=fake_analyze))
     player: FakePlayer = field(default_factory=FakePlayer)
     store: DatedStore = field(default_factory=lambda: DatedStore(SessionStore.open()))
     remembered: list[Settings] = field(default_factory=list)
@@ -84,7 +86,8 @@ class Kit:
         a saved round."""
         settings = Settings()
         settings.panel.speak = False
-        rounds = ScriptedRounds(answers if answers is not None else [STRONG, WEAK], think_s=2)
+        rounds = ScriptedRounds(answers if answers is not None else [STRONG, WEAK], think_s=2,
+                                analyzer=fake_analyze)
         request = RoundRequest(scenario, settings, self.store, lambda e: None, lambda t, f: None)
         rnd = rounds(request)
         rnd.start()

@@ -110,8 +110,11 @@ async def test_home_lists_scenarios_checks_and_choices(kit: Kit) -> None:
 
 async def test_choices_are_remembered(kit: Kit) -> None:
     app = kit.app()
+    app.services.settings.round.minutes = 25  # from the settings file: not one of the offered
     async with app.run_test(size=SIZE) as pilot:
         await wait(pilot)
+        assert kit.remembered == []  # opening the screen changes nothing
+        assert app.screen.query_one("#minutes", Select).value == 25
         app.screen.query_one("#mode", Select).value = "exam"
         app.screen.query_one("#kind", Select).value = "drill"
         await wait(pilot)

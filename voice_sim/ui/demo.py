@@ -10,12 +10,13 @@ by a real round.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from voice_sim.core.clock import FakeClock
 from voice_sim.core.engine import Round, RoundConfig
 from voice_sim.core.fakes import FakeAnswer, FakeSource, FakeSpeaker, FakeTranscriber
+from voice_sim.core.models import Analysis
 from voice_sim.ui.rounds import RoundRequest
 
 SECOND_ANSWER = (
@@ -60,8 +61,10 @@ class ScriptedRounds:
     """A RoundFactory (ui/rounds.py): each call makes a Round over fakes sharing one FakeClock."""
 
     def __init__(self, answers: Sequence[str | FakeAnswer] | None = None, *, autoplay: bool = False,
-                 pace_s: float = 0.6, think_s: float = 2.0) -> None:
+                 pace_s: float = 0.6, think_s: float = 2.0,
+                 analyzer: Callable[..., Analysis] | None = None) -> None:
         self.clock = FakeClock()
+        self.analyzer = analyzer
         self.texts = list(answers) if answers is not None else None
         self.autoplay, self.pace_s, self.think_s = autoplay, pace_s, think_s
         self.source: FakeSource | None = None
@@ -83,6 +86,7 @@ class ScriptedRounds:
             speaker=FakeSpeaker(self.clock),
             source=self.source, transcriber=FakeTranscriber(), store=request.store,
             clock=self.clock, listener=request.listener,
+            **({"analyzer": self.analyzer} if self.analyzer else {}),
         )
         return self.round
 

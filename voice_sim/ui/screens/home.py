@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from voice_sim.ui.services import Check
 
 LENGTHS = (15, 20, 30, 45, 60)
+FIELDS = {
+    "kind": ("round", "kind"), "minutes": ("round", "minutes"), "mode": ("round", "mode"),
+    "speak": ("panel", "speak"), "model": ("speech", "model"), "device": ("audio", "input_device"),
+}
 MAX_FIX_LINES = 3
 DEFAULT_DEVICE = "System default"
 
@@ -59,10 +63,10 @@ class HomeScreen(AppScreen):
                 yield from self._field("Round", Select(
                     [("Full round", "full"), ("10-min opening drill", "drill")],
                     value=s.round.kind, allow_blank=False, compact=True, id="kind"))
+                lengths = sorted({float(m) for m in LENGTHS} | ({s.round.minutes} - {None}))
                 yield from self._field("Length", Select(
-                    [("Scenario's length", None)] + [(f"{m} minutes", float(m)) for m in LENGTHS],
-                    value=s.round.minutes if s.round.minutes in LENGTHS else None,
-                    allow_blank=False, compact=True, id="minutes"))
+                    [("Scenario's length", None)] + [(f"{m:g} minutes", m) for m in lengths],
+                    value=s.round.minutes, allow_blank=False, compact=True, id="minutes"))
                 yield from self._field("Mode", Select(
                     [("Coach (cues while you talk)", "coach"), ("Exam (silent until the end)", "exam")],
                     value=s.round.mode, allow_blank=False, compact=True, id="mode"))
@@ -147,6 +151,9 @@ class HomeScreen(AppScreen):
     def choice_changed(self, event: Select.Changed) -> None:
         s = self.app.services.settings
         value = event.value
+        field = FIELDS.get(event.select.id or "")
+        if field is None or getattr(getattr(s, field[0]), field[1]) == value:
+            return  # a select announcing the value it was given: nothing to remember
         match event.select.id:
             case "kind":
                 s.round.kind = value  # type: ignore[assignment]

@@ -8,6 +8,7 @@ key that does not fit the moment is greyed out in the footer instead of raising 
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -21,7 +22,7 @@ from textual.widgets import Footer, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from voice_sim.core import events as ev
-from voice_sim.core.engine import FINISHED, RESTING, SPEAKING, Round, State
+from voice_sim.core.engine import FINISHED, RESTING, SPEAKING, EngineError, Round, State
 from voice_sim.ui.messages import (
     LevelMeasured,
     ModelLoading,
@@ -38,6 +39,8 @@ from voice_sim.ui.widgets import LensChecklist, LevelMeter, LiveTranscript, Wind
 if TYPE_CHECKING:
     from voice_sim.config import Settings
     from voice_sim.core.scenario import Scenario
+
+log = logging.getLogger(__name__)
 
 STATE_TEXT = {
     State.IDLE: "Getting ready",
@@ -126,9 +129,18 @@ class InterviewScreen(AppScreen):
 
     def drive(self, call: Callable[[], Any], what: str) -> None:
         """Run one blocking engine call in a thread worker; `what` names it if it fails."""
+
+        def run() -> None:
+            try:
+                call()
+            except EngineError as exc:
+                # The round moved on before this call ran (a double key press, or the source
+                # ending just as time ran out): nothing for the user to fix.
+                log.info("ignored %s: %s", what, exc)
+
         # Not exclusive: these calls are a sequence (end the answer, then ask the next question),
         # not a query where the newest wins. The engine's own lock puts them in order.
-        self.run_worker(call, thread=True, group="round", exit_on_error=False, description=what)
+        self.run_worker(run, thread=True, group="round", exit_on_error=False, description=what)
 
     def on_round_ready(self, message: RoundReady) -> None:
         self.round = message.round

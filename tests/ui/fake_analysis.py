@@ -1,0 +1,93 @@
+"""A small, fixed stand-in for the answer analyzer, for the app's tests and snapshots.
+
+The real analyzer (core/analysis) is tuned as its labelled sets grow; the screens must not change
+with it. This one finds each signal by one plain phrase, so the test answers decide exactly what
+the screens show. It returns the real Analysis model, like the real one.
+"""
+
+from __future__ import annotations
+
+from voice_sim.core.models import (
+    Analysis,
+    Evidence,
+    Flag,
+    Pacing,
+    Pause,
+    Scorecard,
+    SignalResult,
+    SignalScore,
+    Transcript,
+)
+
+FINDS = {
+    "hypothesis": ("hypothesis", "my bet"),
+    "constraint": ("hard constraint", "milliseconds"),
+    "lever": ("shard", "sequencer"),
+    "metric_tie": (" percent.", "lift bids"),
+    "tradeoff": ("trade-off", "at the cost of"),
+}
+ANTI = {
+    "tech_without_rationale": ("use kafka", "Names a technology with no reason",
+                               "Give the reason and its cost."),
+    "defers_to_engineering": ("up to engineering", "Defers the decision to engineering",
+                              "Own the decision and the trade-off."),
+    "scale_without_business_tie": ("million requests", "Claims scale with no business outcome",
+                                   "Say what the scale buys the business."),
+}
+FILLERS = ("um", "uh")
+
+
+def fake_analyze(transcript: Transcript, scenario: object = None,
+                 window_s: float | None = None) -> Analysis:
+    window = window_s or 600.0
+    cues = [c for c in transcript.cues if c.text.strip()]
+    signals: dict[str, SignalResult] = {}
+    for name, phrases in FINDS.items():
+        hits = [c for c in cues if any(p in c.text.lower() for p in phrases)]
+        signals[name] = SignalResult(
+            present=bool(hits), first_at_s=hits[0].start_s if hits else None,
+            evidence=[Evidence(start_s=c.start_s, end_s=c.end_s, text=c.text) for c in hits[:3]],
+        )
+    flags = [Flag(code=f"missing_{n}", message=f"No {n.replace('_', ' ')}.")
+             for n in ("hypothesis", "constraint", "metric_tie") if not signals[n].present]
+    for code, (phrase, message, instead) in ANTI.items():
+        for c in cues:
+            if phrase in c.text.lower():
+                flags.append(Flag(code=code, message=f"{message}.", at_s=c.start_s, quote=c.text,
+                                  instead=instead))
+    present = sum(s.present for s in signals.values())
+    def score(n: int) -> SignalScore:
+        label = ["not shown", "weak", "solid", "strong"][n]
+        return SignalScore(score=n, label=label, why=[f"{present} of 5 signals heard."])
+
+    card = Scorecard(
+        impact_awareness=score(min(3, signals["hypothesis"].present + 2 * signals["metric_tie"].present)),
+        feasibility_reasoning=score(min(3, signals["constraint"].present + signals["lever"].present)),
+        tradeoff_rigor=score(min(3, 2 * signals["tradeoff"].present)),
+    )
+    return Analysis(duration_s=transcript.duration_s, window_s=window, signals=signals,
+                    flags=flags, pacing=_pacing(cues), scorecard=card) if present or cues else \
+        Analysis(duration_s=0, window_s=window, signals=signals, flags=flags,
+                 pacing=_pacing([]), scorecard=card)
+
+
+def _pacing(cues: list) -> Pacing:  # type: ignore[type-arg]
+    if not cues:
+        return Pacing(words=0, speaking_s=0, wall_s=0, wpm_speaking=0, wpm_wall=0, fillers=0,
+                      fillers_per_min=0)
+    words = sum(len(c.text.split()) for c in cues)
+    speaking = sum(c.end_s - c.start_s for c in cues)
+    wall = cues[-1].end_s - cues[0].start_s
+    fillers = sum(w.strip(",.").lower() in FILLERS for c in cues for w in c.text.split())
+    pauses = [Pause(start_s=a.end_s, end_s=b.start_s) for a, b in zip(cues, cues[1:])
+              if b.start_s - a.end_s > 3]
+    per_minute = [0.0] * (int(cues[-1].end_s // 60) + 1)
+    for c in cues:
+        per_minute[int(c.start_s // 60)] += len(c.text.split())
+    return Pacing(
+        words=words, speaking_s=round(speaking, 2), wall_s=round(wall, 2),
+        wpm_speaking=round(words / speaking * 60, 1), wpm_wall=round(words / wall * 60, 1),
+        fillers=fillers, fillers_per_min=round(fillers / speaking * 60, 2),
+        filler_counts={"um": fillers} if fillers else {}, long_pauses=pauses,
+        wpm_by_minute=per_minute,
+    )

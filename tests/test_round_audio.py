@@ -24,12 +24,13 @@ from audiokit import MonitorTap
 
 pytestmark = [pytest.mark.audio, pytest.mark.model]
 
-# Worded so the tiny.en model hears espeak-ng's voice right (it hears "cache" as "cash").
+# Worded so the tiny.en model hears espeak-ng's voice through the audio server right: it hears
+# "cache" as "cash", and "raise bid conversion" came out as "race with conversion" once in four.
 ANSWERS = [
     ("The problem we are solving is that buyers lose auctions because their bids arrive too late. "
     "Every bid must be confirmed in under two hundred milliseconds."),
     ("We will use a queue and read replicas for the bids. "
-    "That should raise bid conversion by about two percent. "
+    "That will increase revenue by five percent. "
     "The trade-off is higher infrastructure cost, which is worth it."),
 ]
 SIGNALS = {"hypothesis", "constraint", "lever", "metric_tie", "tradeoff"}
@@ -101,7 +102,8 @@ def test_a_spoken_round_is_recorded_transcribed_and_scored(pulse_server, tmp_pat
         assert rate == 16000 and len(recorded) / rate >= played, (seg, played)
         assert seg["text"], seg
     heard = {k for k, v in data["analysis"]["signals"].items() if v["present"]}
-    assert heard == SIGNALS, (heard, [s["text"] for s in segments])
+    answers = " | ".join(s["text"] for s in segments if s["kind"] == "answer")
+    assert heard == SIGNALS, f"heard {sorted(heard)} in: {answers}"
     report = (folder / "report.md").read_text()
     assert "## Scorecard" in report and "Owned trade-off" in report
     vtt = (folder / "transcript.vtt").read_text()

@@ -384,10 +384,13 @@ async def test_keys_answer_while_the_model_decodes(kit: Kit) -> None:
             if screen.state == State.TRANSCRIBING:
                 break
         assert screen.state == State.TRANSCRIBING
-        started = time.perf_counter()
-        await pilot.press("tab")
-        elapsed = time.perf_counter() - started
-        assert elapsed < 0.1, f"a key took {elapsed * 1000:.0f} ms while transcribing"
+        took = []
+        for _ in range(3):  # the quickest of three: a busy test machine must not fail it
+            started = time.perf_counter()
+            await pilot.press("tab")
+            took.append(time.perf_counter() - started)
+        assert min(took) < 0.1, f"keys took {[round(t * 1000) for t in took]} ms while transcribing"
+        assert screen.state == State.TRANSCRIBING  # still decoding: the keys did not wait for it
         release.set()
         await wait(pilot)
         assert screen.state == State.ANSWERED

@@ -38,6 +38,11 @@ USERS = alt(
 
 # --- hypothesis -----------------------------------------------------------------------------
 HYPOTHESIS_CUES = [
+    r"\b(?:the\s+)?way\s+i'd\s+frame\s+(?:this|it)\b", r"\bwho\s+am\s+i\s+building\s+(?:this\s+)?for\b",
+    r"\bwho\s+(?:is\s+it|are\s+we\s+(?:building|designing)\s+for)\b",
+    r"\bthe\s+(?:user|customer|buyer|seller|shopper)\s+(?:here\s+)?is\s+(?:a|the)\s+\w+\s+(?:who|that|watching|trying|running|waiting)\b",
+    r"\b(?:the\s+)?(?:\S+\s+)?pain\s+point\s+(?:i\s+hear|we\s+hear|is|here)\b",
+    r"\bthe\s+(?:\S+\s+)?problem\s+(?:i\s+see|i'd\s+solve|i\s+want\s+to\s+solve|i'm\s+solving)\b",
     r"\bif\s+i\s+had\s+to\s+bet\b", r"\bstake\s+in\s+the\s+ground\b",
     r"\b(?:my|our|the)\s+(?:bet|hypothesis|thesis|hunch)\s*[:,]",
     r"\b(?:bet|hypothesis)\s+(?:i'd|i would|we'd|we would|i'm|we're)\s+(?:make|place|take|going with|making|bet on)\b",
@@ -63,7 +68,7 @@ HYPOTHESIS_CUES = [
     r"\bwhat\s+we(?:'re| are)\s+(?:really\s+)?solving\s+(?:for|is)\b",
     r"\b(?:we(?:'re| are)|i(?:'m| am))\s+solving\s+for\b",
     rf"\b{USERS}\s+(?:keep|kept)\s+(?:telling|saying|complaining|asking|hitting|running|losing|missing|getting)\b",
-    rf"\b(?:we(?:'re| are)|i(?:'ve| have)|we(?:'ve| have))\s+(?:been\s+)?(?:hearing|heard|seeing|seen)\s+(?:from\s+)?{USERS}\b",
+    rf"\b(?:we(?:'re| are)|i(?:'ve| have)|we(?:'ve| have))\s+(?:been\s+)?(?:hearing|heard)\s+(?:from\s+)?{USERS}\b",
     rf"\bwhat(?:'s| is)\s+(?:really\s+|actually\s+)?(?:going on|happening|hurting|broken)\s+(?:for|with)\s+(?:a lot of\s+|many\s+|most\s+|some\s+|the\s+)?{USERS}\b",
     r"\b(?:i\s+)?(?:believe|think|suspect|bet)\s+(?:that\s+)?(?:the\s+)?(?:real\s+)?(?:reason|problem|issue|thing)\b",
     r"\bif\s+we\s+(?:can\s+)?(?:fix|solve|get|make|cut|reduce|lower|improve|remove|bring|keep|nail|shave|give)\b.{3,90}?\b(?:then\s+)?(?:we|they|buyers|sellers|bidders|viewers|users|conversion|gmv|retention|sell-through|people)\s+(?:should|will|would|could|are going to)\b",
@@ -73,7 +78,7 @@ HYPOTHESIS_CUES = [
     r"\bthe\s+thing\s+we(?:'re| are)\s+optimi[sz]ing\b",
 ]
 PEOPLE = alt(*[u for u in USERS[3:-1].split("|") if u != "they"])
-PROBLEM_VERB = r"(?:finds?\s+out\s+(?:too\s+)?late|drop(?:s|ping)?\s+off|bail(?:s|ing)?|abandon(?:s|ing)?|churn(?:s|ing)|quit(?:s|ting)?|get(?:s|ting)?\s+bored|close\s+the\s+app|tun(?:e|es|ing)\s+out|los(?:e|es|ing)\s+interest|stop(?:s|ping)?\s+(?:going\s+live|streaming|watching|bidding|buying|showing\s+up|coming\s+back|listing)|giv(?:e|es|ing)\s+up|get(?:s|ting)?\s+(?:burned|screwed|frustrated|lost|left out|stuck)|walk(?:s|ing)?\s+away|feel(?:s)?\s+(?:cheated|ignored|burned|awkward|lost|left out|punished)|leav(?:e|es|ing)\s+(?:early|the app|the show|for good|and never)|bounce(?:s)?\s+(?:off|early|out))"
+PROBLEM_VERB = r"(?:los(?:e|es|ing)\s+(?:money|sales)|finds?\s+out\s+(?:too\s+)?late|drop(?:s|ping)?\s+off|bail(?:s|ing)?|abandon(?:s|ing)?|churn(?:s|ing)|quit(?:s|ting)?|get(?:s|ting)?\s+bored|close\s+the\s+app|tun(?:e|es|ing)\s+out|los(?:e|es|ing)\s+interest|stop(?:s|ping)?\s+(?:going\s+live|streaming|watching|bidding|buying|showing\s+up|coming\s+back|listing)|giv(?:e|es|ing)\s+up|get(?:s|ting)?\s+(?:burned|screwed|frustrated|lost|left out|stuck)|walk(?:s|ing)?\s+away|feel(?:s)?\s+(?:cheated|ignored|burned|awkward|lost|left out|punished)|leav(?:e|es|ing)\s+(?:early|the app|the show|for good|and never)|bounce(?:s)?\s+(?:off|early|out))"
 USER_PROBLEM = [
     rf"\b{PEOPLE}\b(?:\s+\S+){{0,12}}?\s+{PROBLEM_VERB}\b",
     rf"\b{PEOPLE}\s+(?:are\s+|were\s+|get\s+|keep\s+|will\s+|just\s+|often\s+|basically\s+|end up\s+|then\s+)?(?:drop(?:ping)?\s+off|bail(?:ing)?|abandon(?:ing)?|churn(?:ing)?|giv(?:e|ing)\s+up|gets?\s+frustrated|frustrated|annoyed|stuck|walk(?:ing)?\s+away|lose\s+trust|los(?:e|ing)\s+faith|double.?charged|oversold|feel\s+(?:cheated|ignored|burned)|stop\s+(?:bidding|buying|showing up|coming|watching))\b",
@@ -108,7 +113,7 @@ CONSTRAINTS = {
         rf"\b(?:can't|cannot|can not|must not|shouldn't)\s+(?:take|exceed|be slower than|go over)\s+(?:more than\s+)?{NUMSEQ}-?\s*{TIME_UNIT}",
         r"\breal[- ]time\s+(?:is\s+)?(?:a\s+)?(?:hard\s+)?(?:requirement|constraint|must)",
         r"\b(?:the|one|a|our|my)\s+hard\s+(?:constraint|requirement|rule|limit|line)\b", r"^(?:\S+\s+)?(?:hard\s+)?constraints?\s*[:,]",
-        r"\bwhat\s+has\s+to\s+hold\b", r"\bno\s+matter\s+what\b", r"\bthat's\s+the\s+rule\b", r"\bcorrectness\s+requirement\b",
+        r"\bwhat\s+has\s+to\s+hold\b", r"\bwon't\s+bend\b", r"\b(?:the\s+)?hard\s+line\b", r"\bno\s+matter\s+what\b", r"\bthat's\s+the\s+rule\b", r"\bcorrectness\s+requirement\b",
         r"\blegal\s+(?:floor|line|requirement|obligation|minimum)\b", r"\bnot\s+allowed\s+to\s+(?:sell|store|keep|show|ship)\b",
         rf"\btreat\s+(?:\S+\s+){{0,3}}as\s+(?:a\s+)?(?:hard\s+)?(?:budget|limit|constraint|requirement|ceiling|floor)",
         rf"\b(?:has|have|needs?|must|got)\s+to\s+(?:stay|be|remain|keep|land|come\s+in)\s+(?:\S+\s+){{0,2}}(?:under|below|above|over|at\s+least|at\s+most|within)\s+(?:about\s+)?{REALSEQ}",
@@ -163,7 +168,7 @@ CONSTRAINT_FRAME = [  # makes an otherwise descriptive number a stated constrain
     r"\b(?:the\s+)?(?:constraint|number|budget|limit|line|bar|target|requirement|rule|ceiling|sla|slo)\s+(?:i'd|we'd|i|we|i'm|we're)\s+(?:\S+\s+)?(?:hold|set|pin|commit|draw|give|put|hold us to)",
     r"\b(?:i'm|we're|i am|we are)\s+firm\b", r"\bfirm\s+on\b", r"\bhold\s+(?:us|the\s+team|ourselves)\s+to\b", r"\bsets?\s+a\s+budget\b",
     r"\b(?:has|have|needs?|must|got)\s+to\b", r"\bmust\b", r"\bhard\s+(?:constraint|requirement|limit|line)",
-    r"\bnon-?negotiable\b", r"\bconstraint\b", r"\brequirement\b", r"\bbudget\b", r"\bor\s+(?:people|buyers|users|bidders|viewers|they)\b",
+    r"\bnon-?negotiable\b", r"\bconstraint\b", r"\brequirement\b", r"\bbudget\b",
     r"\bcan(?:'t|not)\b", r"\bno more than\b", r"\bceiling\b", r"\bat most\b", r"\bsla\b", r"\bslo\b",
 ]
 NEGATED_CONSTRAINT = [
@@ -183,11 +188,11 @@ LEVER_TERMS = alt(
     r"shard(?:s|ed|ing)?", r"partition(?:s|ed|ing)?", r"read\s+replicas?", r"replicas?", r"replicat(?:e|ed|ion)",
     r"pre-?comput(?:e|ed|ing|ation)", r"precalculat\w+", r"denormali[sz]\w*", r"materiali[sz]ed\s+views?",
     r"batch(?:es|ed|ing)?", r"rate[- ]limit(?:s|ing|er)?", r"throttl(?:e|ing)", r"circuit\s+breakers?",
-    r"load[- ]balanc\w+", r"auto-?scal\w+", r"horizontal(?:ly)?\s+scal\w+", r"fan[- ]?(?:out|in)",
+    r"auto-?scal\w+", r"horizontal(?:ly)?\s+scal\w+", r"fan[- ]?(?:out|in)",
     r"long[- ]poll\w*", r"write[- ](?:through|behind|back)", r"optimistic\s+(?:locking|concurrency)",
     r"reservations?\s+(?:system|service|tokens?|holds?)", r"(?:soft\s+)?holds?\s+on\s+inventory", r"idempoten\w+",
     r"event\s+sourcing", r"cqrs", r"in[- ]?memory",
-    r"(?:comput|calculat|build|scor|generat|render|prepar|warm|load|fetch|run|process|send)\w*\s+(?:\S+\s+){0,5}(?:ahead of time|in advance|up front|in the background)", r"indexes|indexing|index\b", r"feature\s+store",
+    r"(?:comput|calculat|build|scor|generat|render|prepar|warm|load|fetch|run|process|send)\w*\s+(?:\S+\s+){0,5}(?:ahead of time|in advance|in the background)", r"pre-?load\w*", r"pre[- ]?allocat\w+", r"(?:on|in|to)\s+one\s+(?:server|node|process|machine|shard)\b", r"scheduled\s+jobs?", r"indexes|indexing|index\b", r"feature\s+store",
     r"dedicated\s+(?:cluster|service|pool)", r"regional\s+clusters?", r"multi-?region", r"warm\s+(?:pool|standby)",
     r"pre-?warm\w*", r"prefetch\w*", r"graceful\s+degradation", r"degrade\s+gracefully", r"fallback",
     r"token\s+bucket", r"leaky\s+bucket", r"counters?\s+in\s+memory", r"atomic\s+(?:counters?|decrements?)",
@@ -246,6 +251,7 @@ CAUSAL = alt(
     r"(?:the\s+)?(?:business|impact|payoff|upside|win)\s+(?:is|here|being)", r"for\s+the\s+business",
 )
 VAGUE_METRIC = [
+    r"\b(?:measure|track|look\s+at|figure\s+out)\s+(?:\S+\s+){0,2}later\b",
     r"\bmetrics?\s+(?:matter|are important|is important|will tell|later)\b",
     r"\b(?:we'll|we will|we'd|i'd|i would|let's)\s+(?:track|measure|monitor|look at|figure out|define|pick|think about)\s+(?:the\s+)?(?:\S+\s+){0,2}(?:metrics?|kpis?|numbers)\b",
     r"\b(?:not sure|don't know|no idea|hard to say)\s+(?:\S+\s+){0,5}(?:impact|metric|conversion|gmv|revenue|business)",
@@ -265,7 +271,7 @@ TRADEOFF = [
     r"\bat\s+the\s+(?:cost|expense|price)\s+of\b",
     r"\beven\s+though\s+(?:it|that|this|we|the)\b",
     r"\b(?:the\s+)?(?:trade-?\s?off|tradeoff)s?\s+(?:here\s+)?(?:is|i'd make|i'm making|we're making|we make|we accept|being|i'd take|i'll take|we'll take|is that|worth)",
-    r"\b(?:we|i)(?:'re|'d| are| would| will|'ll)?\s+(?:happy\s+to\s+|willing\s+to\s+|going\s+to\s+|have\s+to\s+)?(?:accept|give\s+up|sacrific\w+|trade\s+(?:away\s+)?(?:some|a\s+bit|a\s+little|\S+\s+for|off)|eat\s+(?:the\s+|a\s+|that|it|some|\d)|tolerate|take\s+the\s+hit|live\s+with|pay\s+(?:that|the|a|for\s+it|more|extra))\b",
+    r"\b(?:we|i)(?:'re|'d| are| would| will|'ll)?\s+(?:happy\s+to\s+|willing\s+to\s+|going\s+to\s+|have\s+to\s+)?(?:accept\s+(?:that|it|this|some|a\s+(?:bit|little|small|few|slightly|one|two)|the\s+(?:risk|cost|hit|delay|latency|trade|lag|staleness|extra|occasional|small)|eventual|slightly|stale|higher|more|less|lower|occasional|\d)|give\s+up|sacrific\w+|trade\s+(?:away\s+)?(?:some|a\s+bit|a\s+little|\S+\s+for|off)|eat\s+(?:the\s+|a\s+|that|it|some|\d)|tolerate|take\s+the\s+hit|live\s+with|pay\s+(?:that|the|a|for\s+it|more|extra))\b",
     r"\bin\s+exchange\s+for\b",
     r"\b(?:the\s+)?(?:downside|price|catch|con)\s+(?:here\s+)?(?:is|being|there is)\b",
     r"\bthe\s+(?:downside|catch|price|cost|risk)\s+of\s+(?:\S+\s+){1,4}(?:is|means)\b",
@@ -298,7 +304,7 @@ NEGATED_TRADEOFF = [
 
 # --- anti-patterns ---------------------------------------------------------------------------
 TECH = alt(
-    r"kafka", r"redis", r"memcached", r"micro-?services?", r"sagemaker", r"vertex(?:\s+ai)?", r"bigtable", r"firestore",
+    r"kafka", r"redis", r"cdns?", r"memcached", r"micro-?services?", r"sagemaker", r"vertex(?:\s+ai)?", r"bigtable", r"firestore",
     r"supabase", r"elixir", r"erlang", r"golang", r"rust", r"node\.?js", r"websockets?", r"socket\.io",
     r"mq", r"zookeeper", r"hbase", r"hadoop", r"tensorflow", r"pytorch", r"cloudflare", r"vitess", r"tidb",
     r"dynamo\s?db", r"dynamo", r"cassandra", r"postgres(?:ql)?", r"mysql", r"mongo(?:db)?",
@@ -337,7 +343,8 @@ DEFERS = [
     r"\b(?:let|leave\s+(?:it\s+|that\s+|this\s+|those\s+|the\s+rest\s+)?to|defer\s+to|hand\s+(?:it|that)\s+(?:off\s+)?to|up\s+to|ask)\s+(?:the\s+|our\s+|my\s+)?(?:ml|data|backend|platform|infra|engineering|eng|dev|tech)\s+(?:team|folks|people|org|side)\b",
     r"\b(?:let|leave\s+(?:it\s+|that\s+|this\s+|those\s+|the\s+rest\s+)?to|defer\s+to|hand\s+(?:it|that)\s+(?:off\s+)?to|up\s+to|ask)\s+(?:the\s+|our\s+|my\s+)?(?:ml\s+|data\s+|backend\s+|platform\s+|infra\s+|senior\s+)?(?:engineers?|engineering|eng|dev(?:eloper)?s|architects?|tech\s+leads?|infra\s+(?:team|folks)|platform\s+team|backend\s+(?:team|folks))\b",
     r"\b(?:that's|that is|it's|it is|this is)\s+(?:really\s+|more\s+(?:of\s+)?|kind of\s+|sort of\s+|kinda\s+)?(?:an?\s+)?(?:engineering|eng|technical|architect(?:ure)?|implementation|infra)\s+(?:call|decision|question|problem|detail|thing|choice)\b",
-    r"\b(?:engineers?|engineering|eng|the\s+devs|architects?|tech\s+leads?)\s+(?:will|would|can|should|could)\s+(?:\S+\s+)?(?:decide|figure|pick|choose|handle|sort|work\s+out|own|make\s+that\s+call|tell\s+us|deal\s+with)",
+    r"\b(?:engineers?|engineering|eng|the\s+devs|architects?|tech\s+leads?)\s+(?:will|would|can|should|could)\s+(?:\S+\s+)?(?:decide|figure|pick|choose|handle|sort|work\s+out|own|make\s+that\s+call|tell\s+us|deal\s+with|fill\s+in|take\s+care\s+of|wire)",
+    r"\btrust\s+(?:the\s+|our\s+)?(?:engineers?|engineering|eng|devs|developers|architects?)\s+to\b",
     r"\bnot\s+(?:really\s+)?(?:my|a\s+pm(?:'s)?|the\s+pm(?:'s)?)\s+(?:call|decision|job|place|area|problem)\b",
     r"\bi(?:'d| would| will|'ll)\s+(?:just\s+)?(?:defer|leave\s+(?:it|that|the\s+\w+))\s+to\b",
     r"\b(?:whatever|what(?:ever)?)\s+(?:the\s+)?(?:engineers?|engineering|eng|devs)\s+(?:think|thinks|want|wants|prefer|prefers|recommend|recommends|pick|picks|decide|decides)\b",

@@ -70,6 +70,13 @@ MECHANISM = _compile(
     r"\bmeans\b|\bso\s+more\b|\bis\s+(?:really\s+)?about\b|\bpayoff\b|\bwhy\s+i\s+care\b|\btie\s+(?:that|it|this)\s+to\b"
 )
 WHAT_DRIVES = _compile(r"\b(?:is|are|that's|it's|this is|that is)\s+what\s+(?:gets|protects|drives|keeps|moves|lifts|holds|saves|grows|wins)\b")
+# Saying which metric a choice is for is a tie, with or without a number ("the metric I'd hang
+# this on is show-up rate", "batching is the lever for paid rate").
+TIE_PHRASE = _compile(
+    r"\b(?:tie|hang|link|map)\w*\s+(?:\S+\s+){0,6}?(?:to|on)\b|\bthe\s+metric\s+(?:i'd|we'd|i\s+would|i)\s+\w+|"
+    r"\bis\s+the\s+lever\s+for\b|\bwhat\s+i'd\s+tie\b|\bthe\s+reason\s+(?:that|this|it)\s+matters\b|\blet\s+me\s+tie\b"
+)
+RATE = _compile(r"\b\w+(?:[- ]\w+)?\s+rate\b(?<!rate limit)")
 TRADEOFF = _compile(lx.TRADEOFF)
 NOT_TRADEOFF = _compile(lx.NEGATED_TRADEOFF)
 TECH_CHOICE = _compile(lx.TECH_CHOICE)
@@ -91,6 +98,10 @@ QUESTION_START = re.compile(
     r"^(?:so\s+|and\s+|but\s+|ok(?:ay)?\s+)?(?:what|why|how|do|does|did|is|are|can|could|should|would|will|where|which|who)\b"
 )
 
+BACKREF = re.compile(
+    r"^(?:and\s+|so\s+)?(?:that's|that\s+is|this\s+is|it's)\s+(?:a|the|my|our)\s+(?:hard\s+|non-negotiable\s+)?"
+    r"(?:requirement|rule|constraint|line|limit|must)\b"
+)
 RETRACTS = re.compile(
     r"^(?:actually,?\s+no|scratch\s+that|no,?\s+wait|wait,?\s+no|let\s+me\s+take\s+that\s+back|i\s+take\s+that\s+back|"
     r"strike\s+that|sorry,?\s+no|that's\s+wrong|no,?\s+that's\s+not\s+right)"
@@ -180,6 +191,10 @@ def is_metric_tie(text: str, lever_before: bool) -> bool:
     GMV"), not a slogan ("metrics matter"), not a latency figure on its own."""
     if VAGUE_METRIC.search(text):
         return False
+    if _clean_match(HYPOTHESIS, text) and not LEVER.search(text):
+        return False  # "my bet is ... more bids": the hypothesis's outcome, not a lever's payoff
+    if TIE_PHRASE.search(text) and (STRONG_METRIC.search(text) or RATE.search(text)):
+        return True
     if not METRIC.search(text) or not CHANGE.search(text):
         return False
     quantified = bool(QUANT.search(text) or WEAK_METRIC_QUANTIFIED.search(text))
@@ -301,7 +316,11 @@ def find(units: list[Unit]) -> list[Finding]:
             hits += [h for h in _signals_in(f"{text} {following}", lever_before, joined=True) if h[0] not in have]
         elif following and _hypothesis_spans(text, following):
             hits.append(("hypothesis", None))
-        found += [Finding(kind, u, detail) for kind, detail in hits]
+        for kind, detail in hits:
+            at = u
+            if kind == "constraint" and i > 0 and BACKREF.match(text) and units[i - 1].cue >= u.cue - 1:
+                at = units[i - 1]
+            found.append(Finding(kind, at, detail))
 
         tech = tech_without_rationale(text, following, u.raw)
         if tech:

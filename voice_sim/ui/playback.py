@@ -28,7 +28,7 @@ class SoundDevicePlayer:
         if not path.is_file():
             raise PlaybackError(f"the recording {path.name} is not on disk any more")
         try:
-            import soundfile as sf
+            import soundfile as sf  # type: ignore[import-untyped]
         except (ImportError, OSError) as exc:
             raise PlaybackError(f"cannot read audio ({exc}); install libsndfile1") from None
         try:
@@ -40,7 +40,7 @@ class SoundDevicePlayer:
         if len(data) == 0:
             raise PlaybackError(f"nothing recorded after {offset_s:.0f} s in {path.name}")
         try:
-            import sounddevice as sd
+            import sounddevice as sd  # type: ignore[import-untyped]
         except (ImportError, OSError) as exc:
             raise PlaybackError(f"no audio output ({exc}); install libportaudio2") from None
         try:
@@ -51,7 +51,7 @@ class SoundDevicePlayer:
 
     def stop(self) -> None:
         try:
-            import sounddevice as sd
+            import sounddevice as sd  # type: ignore[import-untyped]
 
             sd.stop()
         except Exception:

@@ -123,7 +123,8 @@ class HistoryScreen(AppScreen):
     def previous_attempt(self, row: SessionRow) -> SessionRow | None:
         older = [r for r in self.rows if r.scenario_id == row.scenario_id and r.started_at < row.started_at]
         analysed = [r for r in older if r.flags is not None]  # rows are newest first
-        return (analysed or older or [None])[0]
+        picked = analysed or older
+        return picked[0] if picked else None
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False,
           description="comparing with the previous attempt")

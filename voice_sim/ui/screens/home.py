@@ -63,7 +63,8 @@ class HomeScreen(AppScreen):
                 yield from self._field("Round", Select(
                     [("Full round", "full"), ("10-min opening drill", "drill")],
                     value=s.round.kind, allow_blank=False, compact=True, id="kind"))
-                lengths = sorted({float(m) for m in LENGTHS} | ({s.round.minutes} - {None}))
+                custom = {s.round.minutes} if s.round.minutes is not None else set()
+                lengths = sorted({float(m) for m in LENGTHS} | custom)
                 yield from self._field("Length", Select(
                     [("Scenario's length", None)] + [(f"{m:g} minutes", m) for m in lengths],
                     value=s.round.minutes, allow_blank=False, compact=True, id="minutes"))

@@ -42,6 +42,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
+def void(_: object) -> None:
+    """Drop a return value (post_message says whether it queued; a callback returns nothing)."""
+
 STATE_TEXT = {
     State.IDLE: "Getting ready",
     State.PROMPTING: "The panel is speaking · space to answer",
@@ -119,7 +123,7 @@ class InterviewScreen(AppScreen):
         request = RoundRequest(
             scenario=self.scenario, settings=self.settings, store=self.app.services.store,
             listener=bridge(self),
-            progress=lambda text, fraction: self.post_message(ModelLoading(text, fraction)),
+            progress=lambda text, fraction: void(self.post_message(ModelLoading(text, fraction))),
         )
         rnd = self.app.services.round_factory(request)
         if get_current_worker().is_cancelled:  # the user went back while the model loaded

@@ -1,4 +1,4 @@
-"""Snapshots of every screen at 100x30 (pytest-textual-snapshot). Scripted rounds on a fake clock,
+"""Snapshots of every screen at 100x30, and the main two at 80x24 (pytest-textual-snapshot). Scripted rounds on a fake clock,
 fixed dates and test-owned scenarios keep them still; `pytest --snapshot-update` refreshes them
 after a deliberate change (look at snapshot_report.html first)."""
 
@@ -110,3 +110,31 @@ def test_history(kit: Kit, snap_compare: Any) -> None:
         still(pilot)
 
     assert snap_compare(kit.app(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_check_details_dialog(kit: Kit, snap_compare: Any) -> None:
+    async def run_before(pilot: Any) -> None:
+        await wait(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+
+    assert snap_compare(kit.app(), terminal_size=SIZE, run_before=run_before)
+
+
+# The smallest terminal the app promises to work in.
+
+def test_home_at_80x24(kit: Kit, snap_compare: Any) -> None:
+    async def run_before(pilot: Any) -> None:
+        await wait(pilot)
+        still(pilot)
+
+    assert snap_compare(kit.app(), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_interview_at_80x24(kit: Kit, snap_compare: Any) -> None:
+    async def run_before(pilot: Any) -> None:
+        await start_round(pilot)
+        await answer(pilot, kit, end=False)
+        still(pilot)
+
+    assert snap_compare(kit.app(), terminal_size=(80, 24), run_before=run_before)

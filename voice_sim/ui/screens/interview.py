@@ -127,6 +127,7 @@ class InterviewScreen(AppScreen):
         )
         rnd = self.app.services.round_factory(request)
         if get_current_worker().is_cancelled:  # the user went back while the model loaded
+            rnd.close()
             return
         self.post_message(RoundReady(rnd))
         rnd.start()

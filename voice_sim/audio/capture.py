@@ -26,6 +26,7 @@ from voice_sim.audio.devices import Device, import_sounddevice, open_error, reso
 from voice_sim.audio.sink import (
     SILENCE_DB,
     AudioSink,
+    SinkSource,
     BlockCallback,
     EndedCallback,
     LevelCallback,
@@ -38,7 +39,7 @@ from voice_sim.errors import UserError
 log = logging.getLogger(__name__)
 
 
-class Recorder:
+class Recorder(SinkSource):
     def __init__(
         self,
         settings: AudioSettings | None = None,
@@ -61,22 +62,6 @@ class Recorder:
         self._stream: Any = None
         self._stopping = False
         self._lock = threading.Lock()
-
-    @property
-    def samplerate(self) -> int:
-        return self.settings.samplerate
-
-    @property
-    def running(self) -> bool:
-        return self._sink is not None and not self._sink.ended.is_set()
-
-    @property
-    def silence_s(self) -> float:
-        return self._sink.silence_s if self._sink is not None else 0.0
-
-    @property
-    def duration_s(self) -> float:
-        return self._sink.duration_s if self._sink is not None else 0.0
 
     def start(self, path: Path | None) -> None:
         """Open the input and begin a segment written to `path` (WAV). UserError if it cannot."""

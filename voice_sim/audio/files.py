@@ -27,6 +27,7 @@ import numpy as np
 from voice_sim.audio.sink import (
     SILENCE_DB,
     AudioSink,
+    SinkSource,
     BlockCallback,
     EndedCallback,
     LevelCallback,
@@ -97,7 +98,7 @@ def _open(path: Path):  # -> soundfile.SoundFile
                         "use WAV or FLAC (e.g. `sox in.mp3 out.wav`)") from None
 
 
-class FileSource:
+class FileSource(SinkSource):
     """An audio file standing in for the microphone. See the module docstring."""
 
     def __init__(
@@ -125,22 +126,6 @@ class FileSource:
         self._reader: threading.Thread | None = None
         self._halt = threading.Event()
         self.error: BaseException | None = None
-
-    @property
-    def samplerate(self) -> int:
-        return self.settings.samplerate
-
-    @property
-    def running(self) -> bool:
-        return self._sink is not None and not self._sink.ended.is_set()
-
-    @property
-    def silence_s(self) -> float:
-        return self._sink.silence_s if self._sink is not None else 0.0
-
-    @property
-    def duration_s(self) -> float:
-        return self._sink.duration_s if self._sink is not None else 0.0
 
     def start(self, path: Path | None) -> None:
         """Begin playing the file into a segment written to `path` (None = not written)."""

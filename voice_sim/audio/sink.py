@@ -34,6 +34,8 @@ from pathlib import Path
 
 import numpy as np
 
+from voice_sim.config import AudioSettings
+
 log = logging.getLogger(__name__)
 
 FLOOR_DB = -100.0
@@ -253,3 +255,26 @@ class AudioSink(threading.Thread):
             if name not in self._failed_callbacks:
                 self._failed_callbacks.add(name)
                 log.exception("audio %s callback failed (further failures not logged)", name)
+
+
+class SinkSource:
+    """What the microphone and an answer file share: the state of the segment being written."""
+
+    settings: AudioSettings
+    _sink: AudioSink | None
+
+    @property
+    def samplerate(self) -> int:
+        return self.settings.samplerate
+
+    @property
+    def running(self) -> bool:
+        return self._sink is not None and not self._sink.ended.is_set()
+
+    @property
+    def silence_s(self) -> float:
+        return self._sink.silence_s if self._sink is not None else 0.0
+
+    @property
+    def duration_s(self) -> float:
+        return self._sink.duration_s if self._sink is not None else 0.0

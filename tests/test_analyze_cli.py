@@ -101,3 +101,17 @@ def test_no_traceback_from_the_real_command(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 2 and proc.stdout == ""
     assert "Traceback" not in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_scenario_window_and_broken_scenario_warning(tmp_path, capsys):
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "broken.toml").write_text('id = "x"\n')
+    path = tmp_path / "answer.vtt"
+    path.write_text(ANSWER)
+    assert main(["--scenarios", str(extra), "analyze", str(path), "--json", "--scenario", "auction-bidding"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["window_s"] == 600
+    assert "broken.toml" in captured.err and "warning" in captured.err
+    assert main(["analyze", str(path), "--json", "--scenario", "no-such-scenario"]) == 2
+    assert "no-such-scenario" in capsys.readouterr().err

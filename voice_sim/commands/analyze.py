@@ -47,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
         from voice_sim.config import load_settings
         from voice_sim.core.library import get_scenario, load_library
 
-        scenario = get_scenario(load_library(load_settings(), args.scenarios), args.scenario)
+        library = load_library(load_settings(), args.scenarios)
+        for line in library.errors:
+            print(f"voice-sim: warning: {line}", file=sys.stderr)
+        scenario = get_scenario(library, args.scenario)
     transcript = load_answer(args.path, args.wpm, args)
     analysis = analyze(transcript, scenario)
     if args.json:

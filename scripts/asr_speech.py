@@ -63,7 +63,7 @@ def espeak(text: str, voice: str = "en-us", wpm: int = 160) -> np.ndarray:
     with tempfile.TemporaryDirectory() as tmp:
         raw, out = Path(tmp) / "raw.wav", Path(tmp) / "out.wav"
         subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(raw), text], check=True)
-        subprocess.run(["sox", "-V1", "-G", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(out)], check=True)
+        subprocess.run(["sox", "-R", "-V1", "-G", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(out)], check=True)
         pcm = np.frombuffer(out.read_bytes()[44:], dtype="<i2")
     return pcm.astype(np.float32) / 32768.0
 
@@ -140,9 +140,12 @@ def write_wav(path: Path, audio: np.ndarray) -> None:
 
 # ----- scoring --------------------------------------------------------------------------------
 
-_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
-        "fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 FILLER_WORDS = {"um", "umm", "uh", "uhh", "hmm", "mm", "er", "erm", "ah"}
 
 

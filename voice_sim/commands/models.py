@@ -77,7 +77,8 @@ def run_list(args: argparse.Namespace) -> int:
 def run_pull(args: argparse.Namespace) -> int:
     from voice_sim.speech.models import pull
 
-    print(f"pulling {args.name} ...", file=sys.stderr)
+    if sys.stderr.isatty():
+        print(f"pulling {args.name} ...", file=sys.stderr)
     path = pull(args.name)
     print(f"{args.name} is installed in {path}", file=sys.stderr)
     return 0

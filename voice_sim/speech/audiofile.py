@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Self
 
 import numpy as np
 
@@ -58,22 +59,25 @@ class AudioReader:
 
     def __init__(self, path: Path):
         self.path = path
-        self._container = None
+        self._container: Any = None  # av.container.InputContainer once open
         self.info = AudioInfo(path, None)
 
-    def __enter__(self) -> AudioReader:
+    def __enter__(self) -> Self:
         check_file(self.path)
         import av
 
         try:
             self._container = av.open(str(self.path), mode="r", metadata_errors="ignore")
         except (av.error.FFmpegError, UnicodeDecodeError, ValueError) as exc:
-            raise _fail(self.path, f"not a readable audio file ({_reason(exc)})") from None
+            raise _fail(
+                self.path, f"not a readable audio file: damaged, cut off, or not audio ({_reason(exc)})"
+            ) from None
         except OSError as exc:
             raise _fail(self.path, f"cannot read ({exc.strerror or exc})") from None
         if not self._container.streams.audio:
             self.close()
             raise _fail(self.path, "has no audio track")
+        _check_wav_length(self.path)
         duration = _declared_duration(self._container)
         if duration is not None and duration > MAX_DURATION_S:
             self.close()
@@ -150,6 +154,39 @@ class AudioReader:
                 yield from packet.decode()
         except (av.error.FFmpegError, ValueError) as exc:
             raise _fail(self.path, f"is damaged or truncated at {where:.1f} s ({_reason(exc)})") from None
+
+
+def _check_wav_length(path: Path) -> None:
+    """FFmpeg quietly shortens a WAV whose data chunk promises more than the file holds (a copy
+    cut off, a recorder killed mid-write), so compare the header with the file size ourselves."""
+    import struct
+
+    with path.open("rb") as f:
+        head = f.read(12)
+        if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+            return
+        byte_rate = 0
+        while True:
+            chunk = f.read(8)
+            if len(chunk) < 8:
+                return
+            cid, size = chunk[:4], struct.unpack("<I", chunk[4:])[0]
+            if cid == b"fmt ":
+                fmt = f.read(size + size % 2)
+                byte_rate = struct.unpack("<I", fmt[8:12])[0] if len(fmt) >= 12 else 0
+            elif cid == b"data":
+                if size in (0, 0xFFFFFFFF) or byte_rate == 0:
+                    return  # length unknown (a streaming writer); decode what is there
+                available = path.stat().st_size - f.tell()
+                if size > available + byte_rate // 2:
+                    raise _fail(
+                        path,
+                        f"is truncated: the header promises {size / byte_rate:.1f} s but the file "
+                        f"holds {max(available, 0) / byte_rate:.1f} s; re-export or re-copy the recording",
+                    )
+                return
+            else:
+                f.seek(size + size % 2, 1)
 
 
 def _declared_duration(container) -> float | None:  # type: ignore[no-untyped-def]

@@ -48,6 +48,8 @@ class DecodeOptions:
     context_words: int = 0
     """How many of the last committed words follow the filler prompt (0: none; measured to
     add errors on short segments, docs/transcription.md)."""
+    context_audio: bool = False
+    """Decode each segment after the previous one's audio, with its text as a forced prefix."""
     preview_interval_s: float = 1.0
     """How often the open segment is previewed while someone is talking."""
     preview_tokens_per_s: float = 5.0
@@ -62,14 +64,24 @@ class WindowDecoder:
             model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language="en"
         )
         self._suppress = get_suppressed_tokens(self.tokenizer, [-1])
+        self.stats = {"windows": 0, "fallbacks": 0, "previews": 0}  # for scripts/bench_asr.py
 
-    def words(self, audio: np.ndarray, prompt: str | None, speech_end_s: float | None = None) -> list[RawWord]:
-        """Committed words of `audio` (a closed segment of at most 30 s, usually much less)."""
+    def words(
+        self, audio: np.ndarray, prompt: str | None, speech_end_s: float | None = None,
+        context: tuple[np.ndarray, str] | None = None,
+    ) -> list[RawWord]:
+        """Committed words of `audio` (a closed segment of at most 30 s, usually much less).
+
+        `context`: the previous segment's audio and committed text. Whisper hears it before the
+        new audio, and is forced to start its output with that text (a decoder prefix), so the
+        new words are decoded with the acoustic context a long window would give, for free: the
+        encoder always sees 30 s anyway."""
         speech_end_s = len(audio) / SAMPLE_RATE if speech_end_s is None else speech_end_s
         out: list[RawWord] = []
         offset = 0.0
-        for _ in range(3):  # a first window, and at most two follow-ups for missed speech
-            words = self._window(audio[int(offset * SAMPLE_RATE) :], prompt)
+        for attempt in range(3):  # a first window, and at most two follow-ups for missed speech
+            words = self._window(audio[int(offset * SAMPLE_RATE) :], prompt,
+                                 context if attempt == 0 else None)
             out += [RawWord(w.start + offset, w.end + offset, w.text, w.probability) for w in words]
             last = out[-1].end if out else offset
             if not words or speech_end_s - last < 1.0 or last <= offset:
@@ -77,28 +89,52 @@ class WindowDecoder:
             offset = last
         return out
 
-    def _window(self, audio: np.ndarray, prompt: str | None) -> list[RawWord]:
+    def _window(
+        self, audio: np.ndarray, prompt: str | None, context: tuple[np.ndarray, str] | None = None
+    ) -> list[RawWord]:
         if len(audio) < SAMPLE_RATE // 10:
             return []
         tok = self.tokenizer
+        prefix_tokens: list[int] = []
+        shift = 0.0
+        if context is not None and context[1].strip():
+            room = WINDOW_FRAMES // FRAMES_PER_S * SAMPLE_RATE - len(audio) - SAMPLE_RATE
+            ctx_audio = context[0][-min(len(context[0]), max(room, 0)) :] if room > 0 else context[0][:0]
+            if len(ctx_audio) >= SAMPLE_RATE:
+                prefix_tokens = tok.encode(" " + context[1].strip())
+                shift = len(ctx_audio) / SAMPLE_RATE
+                audio = np.concatenate([ctx_audio, audio])
         features = self.model.feature_extractor(audio)
         content = min(features.shape[-1] - 1, WINDOW_FRAMES)
         encoded = self.model.encode(pad_or_trim(features[:, :WINDOW_FRAMES]))
         previous = tok.encode(" " + prompt.strip()) if prompt else []
         ids = self.model.get_prompt(tok, previous, without_timestamps=False)
+        if prefix_tokens:
+            ids = ids + [tok.timestamp_begin] + prefix_tokens
         tokens = self._generate(encoded, ids)
+        forced = [tok.timestamp_begin, *prefix_tokens] if prefix_tokens else []
+        if forced and tokens[: len(forced)] == forced:  # CTranslate2 returns the prefix too
+            tokens = tokens[len(forced) :]
         text_tokens = [t for t in tokens if t < tok.eot]
         if not text_tokens:
             return []
-        alignment = self.model.find_alignment(tok, [text_tokens], encoded, content)[0]
-        merge_punctuations(alignment, PREPEND, APPEND)
+        alignment = self.model.find_alignment(tok, [prefix_tokens + text_tokens], encoded, content)[0]
+        # drop the prefix's words: they were committed with the previous segment
+        skip, kept = len(prefix_tokens), []
+        for w in alignment:
+            if skip > 0:
+                skip -= len(w["tokens"])
+                continue
+            kept.append(w)
+        merge_punctuations(kept, PREPEND, APPEND)
         seconds = content / FRAMES_PER_S
         return [
             RawWord(
-                start=float(min(w["start"], seconds)), end=float(min(w["end"], seconds)),
+                start=float(max(min(w["start"], seconds) - shift, 0.0)),
+                end=float(max(min(w["end"], seconds) - shift, 0.0)),
                 text=w["word"].strip(), probability=float(w["probability"]),
             )
-            for w in alignment
+            for w in kept
             if w["word"].strip()
         ]
 
@@ -106,7 +142,10 @@ class WindowDecoder:
         """Beam search, then sampling at rising temperatures while the text looks wrong (too
         repetitive or too unlikely), as Whisper does. Returns [] for a window judged silent."""
         best: tuple[bool, float, list[int]] | None = None
+        self.stats["windows"] += 1
         for temperature in TEMPERATURES:
+            if temperature > 0:
+                self.stats["fallbacks"] += 1
             if temperature == 0:
                 kwargs = {"beam_size": self.options.beam_size, "patience": 1.0}
             else:

@@ -16,7 +16,12 @@ from voice_sim.core.models import Cue, Transcript, Word
 from voice_sim.core.transcripts import estimate_timings
 from voice_sim.errors import UserError
 from voice_sim.speech.transcriber import (
-    SAMPLE_RATE, CommittedCallback, LiveStream, ProgressCallback, TentativeCallback, Transcriber,
+    SAMPLE_RATE,
+    CommittedCallback,
+    LiveStream,
+    ProgressCallback,
+    TentativeCallback,
+    Transcriber,
 )
 
 

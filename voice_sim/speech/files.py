@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from voice_sim.core.models import Transcript
-from voice_sim.speech.audiofile import check_file
+from voice_sim.speech.audiofile import AudioReader
 
 if TYPE_CHECKING:
     from voice_sim.config import Settings
@@ -22,7 +22,8 @@ def transcribe_path(
     Raises UserError for unreadable, empty, silent, truncated or too long audio, for a missing
     model or package. `progress` draws a bar on stderr (use it only when stderr is a terminal).
     """
-    check_file(path)  # before the model loads: a typo should not cost two seconds
+    with AudioReader(path):  # the header's checks before the model loads (a second or two)
+        pass
     from voice_sim.speech.transcriber import make_transcriber
 
     transcriber = make_transcriber(settings, model)

@@ -23,7 +23,10 @@ import numpy as np
 
 from voice_sim.core.models import Cue, Transcript
 from voice_sim.speech.transcriber import (
-    SAMPLE_RATE, CommittedCallback, LiveStream, TentativeCallback,
+    SAMPLE_RATE,
+    CommittedCallback,
+    LiveStream,
+    TentativeCallback,
 )
 
 log = logging.getLogger(__name__)

@@ -164,7 +164,7 @@ def pull(name: str, download: Downloader | None = None) -> Path:
         (download or hub_download)(entry.repo, partial)
     except KeyboardInterrupt:
         raise
-    except Exception as exc:  # the hub client raises many types; the user needs one line
+    except Exception as exc:  # noqa: BLE001 - the hub client raises many types; the user needs one line
         raise UserError(f"could not download '{name}' from {entry.repo}: {_why(exc)}") from None
     if not is_model_dir(partial):
         raise UserError(f"download of '{name}' from {entry.repo} is incomplete; run the pull again")

@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +29,12 @@ from voice_sim.errors import UserError
 from voice_sim.speech.audiofile import AudioReader
 from voice_sim.speech.decode import DecodeOptions, WindowDecoder
 from voice_sim.speech.transcriber import (
-    SAMPLE_RATE, CommittedCallback, LiveStream, ProgressCallback, TentativeCallback, Transcriber,
+    SAMPLE_RATE,
+    CommittedCallback,
+    LiveStream,
+    ProgressCallback,
+    TentativeCallback,
+    Transcriber,
 )
 from voice_sim.speech.vad import Segment, Segmenter, SegmenterOptions
 
@@ -121,11 +125,14 @@ class WhisperTranscriber(Transcriber):
         text = f"{FILLER_PROMPT if self.keep_fillers else ''} {context}".strip()
         return text or None
 
-    def decode(self, segment: Segment, offset_s: float, prompt: str | None) -> list[Cue]:
+    def decode(
+        self, segment: Segment, offset_s: float, prompt: str | None,
+        context: tuple[np.ndarray, str] | None = None,
+    ) -> list[Cue]:
         """Committed cues of one closed segment, with word timings on the answer's clock."""
         speech_end = segment.speech_end / SAMPLE_RATE if segment.speech_end >= 0 else None
         with self._lock:
-            raw = self.decoder.words(segment.audio, prompt, speech_end)
+            raw = self.decoder.words(segment.audio, prompt, speech_end, context)
         base = offset_s + segment.start_s
         words: list[Word] = []
         for w in raw:
@@ -151,6 +158,7 @@ class TranscriptionSession:
         self.cues: list[Cue] = []
         self.heard_speech = False
         self._previous: list[str] = []
+        self._context: tuple[np.ndarray, str] | None = None  # the last segment: audio, text
 
     @property
     def seconds(self) -> float:
@@ -177,9 +185,11 @@ class TranscriptionSession:
         new: list[Cue] = []
         for segment in segments:
             self.heard_speech = True
-            cues = self.engine.decode(segment, self.offset_s, self.engine.prompt(self._previous))
-            for cue in cues:
-                self._previous.extend(cue.text.split())
+            context = self._context if self.engine.options.context_audio else None
+            cues = self.engine.decode(segment, self.offset_s, self.engine.prompt(self._previous), context)
+            text = " ".join(cue.text for cue in cues)
+            self._context = (segment.audio, text) if text else None
+            self._previous.extend(text.split())
             del self._previous[: -max(self.engine.options.context_words, 1)]
             new.extend(cues)
         self.cues.extend(new)
@@ -193,7 +203,7 @@ def _sentences(words: list[Word]) -> list[Cue]:
     for i, word in enumerate(words):
         current.append(word)
         if _SENTENCE_END.search(word.text) or i == len(words) - 1:
-            cues.append(Cue(start_s=current[0].start_s, end_s=current[-1].end_s,
+            cues.append(Cue(start_s=current[0].start_s, end_s=current[-1].end_s, speaker=None,
                             text=" ".join(w.text for w in current), words=current))
             current = []
     return cues

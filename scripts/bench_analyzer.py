@@ -2,7 +2,7 @@
 """Measure the analyzer against labelled answers: precision/recall/F1 per signal, first_at_s error,
 late/not-late accuracy, anti-pattern F1, and speed on a 15-minute answer.
 
-    .venv/bin/python scripts/bench_analyzer.py [DIR ...]   (default: tests/data/answers tests/data/holdout)
+    .venv/bin/python scripts/bench_analyzer.py [-v] [DIR ...]   (default: every tests/data/*/labels.json)
 
 Each DIR holds *.vtt answers and labels.json (see tests/data/answers/build.py for the format).
 """
@@ -126,7 +126,7 @@ def main() -> None:
     parser.add_argument("dirs", nargs="*", type=Path)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
-    dirs = args.dirs or [ROOT / "tests/data/answers", ROOT / "tests/data/holdout"]
+    dirs = args.dirs or sorted(p.parent for p in (ROOT / "tests/data").glob("*/labels.json"))
     for d in dirs:
         if (d / "labels.json").exists():
             report(d, evaluate(d, args.verbose))

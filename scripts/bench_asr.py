@@ -250,6 +250,58 @@ def bench_row(name: str, minutes: float, transcriber, tmp: Path) -> Row:
     return row
 
 
+def bench_fillers(transcriber, minutes: float) -> list[dict]:
+    """Fillers kept with and without the disfluent prompt: the same answers, said with fillers
+    ("um", "uh", "you know" in half the sentences) and without, through the live segmenter."""
+    from asr_speech import count_fillers
+
+    from voice_sim.speech.whisper import LIVE_SEGMENTS
+
+    def text_of(audio: np.ndarray) -> str:
+        session = transcriber.session(0.0, LIVE_SEGMENTS)
+        for start in range(0, len(audio), 16000):
+            session.push(audio[start : start + 16000])
+        session.flush()
+        return " ".join(c.text for c in session.cues)
+
+    out = []
+    keep = transcriber.keep_fillers
+    try:
+        for voice, wpm in (("en-us", 150), ("en-gb", 175)):
+            said = build_answer(minutes * 60, voice=voice, wpm=wpm, seed=31, thinking_pauses=False)
+            clean = build_answer(minutes * 60, voice=voice, wpm=wpm, seed=31, fillers=False,
+                                 thinking_pauses=False)
+            truth = count_fillers(said.script)
+            row = {"voice": f"{voice} {wpm} wpm", "said": truth}
+            for prompt in (True, False):
+                transcriber.keep_fillers = prompt
+                heard = count_fillers(text_of(said.audio))
+                invented = count_fillers(text_of(clean.audio))
+                wer_fillers = wer(said.script, text_of(said.audio))
+                row["prompt" if prompt else "no_prompt"] = {
+                    "heard": heard, "invented": invented, "wer": wer_fillers,
+                }
+            out.append(row)
+            print(f"  fillers {row}", flush=True)
+    finally:
+        transcriber.keep_fillers = keep
+    return out
+
+
+def filler_table(rows: list[dict]) -> str:
+    head = ("| voice | said um / uh / you know | kept, disfluent prompt | kept, no prompt "
+            "| invented in a filler-free answer (prompt / none) | WER (prompt / none) |")
+    lines = [head, "|" + "---|" * 6]
+    for r in rows:
+        def fmt(c):
+            return f"{c['um']} / {c['uh']} / {c['you know']}"
+        p, n = r["prompt"], r["no_prompt"]
+        inv = f"{sum(p['invented'].values())} / {sum(n['invented'].values())}"
+        lines.append(f"| {r['voice']} | {fmt(r['said'])} | {fmt(p['heard'])} | {fmt(n['heard'])} "
+                     f"| {inv} | {100 * p['wer']:.1f}% / {100 * n['wer']:.1f}% |")
+    return "\n".join(lines)
+
+
 def table(rows: list[Row], rss: dict[str, float] | None, minutes: float, rss_minutes: float) -> str:
     head = ("| setting | file RTF | on screen lag, median / p95 | committed lag, median / p95 "
             "| CPU listening (of 2 cores) | end-of-answer: live / whole file | WER live / file / faster-whisper |")
@@ -277,6 +329,8 @@ def main() -> int:
                         help=f"comma-separated settings from: {', '.join(ROWS)}")
     parser.add_argument("--quick", action="store_true", help="2-minute answers, 3-minute RSS check")
     parser.add_argument("--no-rss", action="store_true", help="skip the peak RSS processes")
+    parser.add_argument("--fillers", action="store_true",
+                        help="only measure fillers kept with and without the disfluent prompt")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--rss-child", nargs=2, metavar=("KIND", "WAV"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -287,6 +341,10 @@ def main() -> int:
         args.minutes, args.rss_minutes = 2.0, 3.0
     print(f"load average before: {os.getloadavg()[0]:.2f} (should be near 0)", flush=True)
     transcriber = load_transcriber()
+    if args.fillers:
+        text = filler_table(bench_fillers(transcriber, 3.0 if not args.quick else 1.0))
+        print("\n" + text)
+        return 0
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.rows.split(","):

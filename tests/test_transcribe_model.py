@@ -154,3 +154,15 @@ def test_a_model_directory_path_works(answer_audio, tmp_path):
         write_wav(tmp_path / "a.wav", answer_audio)
     )
     assert_key_words(transcript.text)
+
+
+def test_sentences_said_again_are_kept_every_time(transcriber, tmp_path):
+    """Real repetition compresses like a Whisper loop; it must not be thrown away or garbled
+    (before the fix, temperature fallback turned four copies into noise)."""
+    once = say("My hypothesis is that latency hurts conversion. We have about ten million daily users.")
+    audio = np.concatenate([once, silence(0.3)] * 4)
+    found = words(transcriber.transcribe_file(write_wav(tmp_path / "again.wav", audio)).text)
+    assert found.count("million") == 4, found
+    stream = transcriber.stream()
+    feed_blocks(stream, audio)
+    assert words(stream.finish(timeout=60).text).count("million") == 4

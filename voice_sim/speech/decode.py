@@ -45,11 +45,16 @@ class DecodeOptions:
     """Beam width for committed segments (faster-whisper's default)."""
     best_of: int = 5
     """Samples drawn when a decode falls back to a higher temperature."""
-    context_words: int = 0
-    """How many of the last committed words follow the filler prompt (0: none; measured to
-    add errors on short segments, docs/transcription.md)."""
-    context_audio: bool = False
-    """Decode each segment after the previous one's audio, with its text as a forced prefix."""
+    context_words: int = 30
+    """How many committed words (from before the audio context) follow the filler prompt."""
+    context_s: float = 22.0
+    """Up to this much of the previous segments' audio is decoded before each new segment, with
+    their committed text as a forced prefix (0: off). Short segments alone lose accuracy
+    (18.5% WER against faster-whisper's 14.7% on the tuning set); with 22 s of context: 14.1%.
+    Each forced token costs a beam-search step (about 1 s per segment at 22 s on 2 cores)."""
+    final_context_s: float = 6.0
+    """Context for the segment still open when the answer ends: the speaker is waiting for it,
+    so a shorter prefix trades a little accuracy on that one segment for half the latency."""
     preview_interval_s: float = 1.0
     """How often the open segment is previewed while someone is talking."""
     preview_tokens_per_s: float = 5.0
@@ -97,22 +102,19 @@ class WindowDecoder:
         tok = self.tokenizer
         prefix_tokens: list[int] = []
         shift = 0.0
-        if context is not None and context[1].strip():
-            room = WINDOW_FRAMES // FRAMES_PER_S * SAMPLE_RATE - len(audio) - SAMPLE_RATE
-            ctx_audio = context[0][-min(len(context[0]), max(room, 0)) :] if room > 0 else context[0][:0]
-            if len(ctx_audio) >= SAMPLE_RATE:
-                prefix_tokens = tok.encode(" " + context[1].strip())
-                shift = len(ctx_audio) / SAMPLE_RATE
-                audio = np.concatenate([ctx_audio, audio])
+        room = (WINDOW_FRAMES // FRAMES_PER_S - 1) * SAMPLE_RATE - len(audio)
+        if context is not None and context[1].strip() and 0 < len(context[0]) <= room:
+            prefix_tokens = tok.encode(" " + context[1].strip())
+            shift = len(context[0]) / SAMPLE_RATE
+            audio = np.concatenate([context[0], audio])
         features = self.model.feature_extractor(audio)
         content = min(features.shape[-1] - 1, WINDOW_FRAMES)
         encoded = self.model.encode(pad_or_trim(features[:, :WINDOW_FRAMES]))
-        previous = tok.encode(" " + prompt.strip()) if prompt else []
+        previous = tok.encode(" " + prompt.strip())[-200:] if prompt else []
         ids = self.model.get_prompt(tok, previous, without_timestamps=False)
-        if prefix_tokens:
-            ids = ids + [tok.timestamp_begin] + prefix_tokens
-        tokens = self._generate(encoded, ids)
         forced = [tok.timestamp_begin, *prefix_tokens] if prefix_tokens else []
+        ids = ids + forced
+        tokens = self._generate(encoded, ids, content / FRAMES_PER_S)
         if forced and tokens[: len(forced)] == forced:  # CTranslate2 returns the prefix too
             tokens = tokens[len(forced) :]
         text_tokens = [t for t in tokens if t < tok.eot]
@@ -138,9 +140,14 @@ class WindowDecoder:
             if w["word"].strip()
         ]
 
-    def _generate(self, encoded: ctranslate2.StorageView, prompt: list[int]) -> list[int]:
+    def _generate(self, encoded: ctranslate2.StorageView, prompt: list[int], seconds: float) -> list[int]:
         """Beam search, then sampling at rising temperatures while the text looks wrong (too
-        repetitive or too unlikely), as Whisper does. Returns [] for a window judged silent."""
+        unlikely, or a repetition loop), as Whisper does. Returns [] for a window judged silent.
+
+        Whisper calls text a loop when it compresses too well; a speaker who really repeats a
+        sentence trips that too, and sampling then garbles every copy. A loop also runs longer
+        than anyone talks, so only text faster than 6 tokens a second (English is about 3.5)
+        counts as one."""
         best: tuple[bool, float, list[int]] | None = None
         self.stats["windows"] += 1
         for temperature in TEMPERATURES:
@@ -161,7 +168,7 @@ class WindowDecoder:
             if result.no_speech_prob > 0.6 and avg_logprob < -1.0:
                 return []  # silence: Whisper's own no-speech rule
             text = self.tokenizer.decode(tokens).strip()
-            repetitive = _compression_ratio(text) > 2.4
+            repetitive = _compression_ratio(text) > 2.4 and len(tokens) > 6 * seconds + 10
             candidate = (not repetitive, avg_logprob, tokens)
             if best is None or candidate[:2] > best[:2]:
                 best = candidate

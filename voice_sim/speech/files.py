@@ -22,8 +22,8 @@ def transcribe_path(
     Raises UserError for unreadable, empty, silent, truncated or too long audio, for a missing
     model or package. `progress` draws a bar on stderr (use it only when stderr is a terminal).
     """
-    with AudioReader(path):  # the header's checks before the model loads (a second or two)
-        pass
+    with AudioReader(path) as reader:  # the header's checks before the model loads (1-2 s)
+        declared = reader.info.duration_s or 0.0
     from voice_sim.speech.transcriber import make_transcriber
 
     transcriber = make_transcriber(settings, model)
@@ -33,14 +33,14 @@ def transcribe_path(
 
     columns = (
         TextColumn(f"transcribing {path.name}"), BarColumn(),
-        TextColumn("{task.completed:.0f}/{task.total:.0f} s"), TimeRemainingColumn(),
+        TextColumn("{task.fields[seconds]}"), TimeRemainingColumn(),
     )
     from rich.console import Console
 
     with Progress(*columns, console=Console(file=sys.stderr), transient=True) as bar:
-        task = bar.add_task("transcribe", total=None)
+        task = bar.add_task("transcribe", total=declared or None, seconds="")
 
         def update(done: float, total: float) -> None:
-            bar.update(task, completed=done, total=total or None)
+            bar.update(task, completed=done, total=total or None, seconds=f"{done:.0f}/{total:.0f} s")
 
         return transcriber.transcribe_file(path, progress=update)

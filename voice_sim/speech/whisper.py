@@ -158,7 +158,7 @@ class TranscriptionSession:
         self.cues: list[Cue] = []
         self.heard_speech = False
         self._previous: list[str] = []
-        self._context: tuple[np.ndarray, str] | None = None  # the last segment: audio, text
+        self._recent: list[tuple[np.ndarray, str]] = []  # recent segments: audio, committed text
 
     @property
     def seconds(self) -> float:
@@ -168,7 +168,7 @@ class TranscriptionSession:
         return self._decode(self.segmenter.push(block))
 
     def flush(self) -> list[Cue]:
-        return self._decode(self.segmenter.flush())
+        return self._decode(self.segmenter.flush(), self.engine.options.final_context_s)
 
     def preview(self) -> str | None:
         """Rough text of the open segment, or None when nobody is talking."""
@@ -181,19 +181,36 @@ class TranscriptionSession:
         open_audio = self.segmenter.open_audio()
         return 0 if open_audio is None else len(open_audio[1])
 
-    def _decode(self, segments: list[Segment]) -> list[Cue]:
+    def _decode(self, segments: list[Segment], context_s: float | None = None) -> list[Cue]:
         new: list[Cue] = []
         for segment in segments:
             self.heard_speech = True
-            context = self._context if self.engine.options.context_audio else None
-            cues = self.engine.decode(segment, self.offset_s, self.engine.prompt(self._previous), context)
+            budget = self.engine.options.context_s if context_s is None else context_s
+            context = self._context(segment, budget)
+            # the prompt is the text before the context: the context's own text is the prefix
+            before = len(self._previous) - (len(context[1].split()) if context else 0)
+            prompt = self.engine.prompt(self._previous[: max(before, 0)])
+            cues = self.engine.decode(segment, self.offset_s, prompt, context)
             text = " ".join(cue.text for cue in cues)
-            self._context = (segment.audio, text) if text else None
+            self._recent = [*self._recent[-8:], (segment.audio, text)] if text else []
             self._previous.extend(text.split())
-            del self._previous[: -max(self.engine.options.context_words, 1)]
+            del self._previous[:-400]
             new.extend(cues)
         self.cues.extend(new)
         return new
+
+
+    def _context(self, segment: Segment, seconds: float) -> tuple[np.ndarray, str] | None:
+        """The latest whole segments that fit before `segment` in one Whisper window."""
+        budget = min(seconds, 29.0 - segment.duration_s) * SAMPLE_RATE
+        taken: list[tuple[np.ndarray, str]] = []
+        for audio, text in reversed(self._recent):
+            if sum(len(a) for a, _ in taken) + len(audio) > budget:
+                break
+            taken.insert(0, (audio, text))
+        if not taken:
+            return None
+        return np.concatenate([a for a, _ in taken]), " ".join(t for _, t in taken)
 
 
 def _sentences(words: list[Word]) -> list[Cue]:

@@ -131,6 +131,28 @@ def test_recorder_records_what_the_candidate_says(pulse_server, tmp_path):
     assert stat.S_IMODE(out.parent.stat().st_mode) == 0o700
 
 
+def test_stopping_right_after_the_last_word_keeps_the_last_word(pulse_server, tmp_path):
+    """The key is pressed the moment the speaker stops, while the end of what they said may
+    still be in the audio server's buffers: the recorder keeps listening for stop_tail_s."""
+    from voice_sim.audio.capture import Recorder
+
+    tone = tmp_path / "tone.wav"
+    t = np.arange(RATE) / RATE  # one second, loud from the first to the last sample
+    sf.write(str(tone), 0.3 * np.sin(2 * np.pi * 440 * t), RATE)
+    rec = Recorder(AudioSettings(stop_tail_s=0.3))
+    rec.start(tmp_path / "answer.wav")
+    try:
+        pulse_server.play(tone)  # returns when the server has played the last sample
+    finally:
+        recording = rec.stop()
+    audio, _ = sf.read(str(recording.path), dtype="float32")
+    loud = np.flatnonzero(np.abs(audio) > 0.1)
+    kept_s = (loud[-1] - loud[0]) / RATE if len(loud) else 0.0
+    assert kept_s > 0.98, kept_s
+    tail = recording.duration_s - loud[-1] / RATE
+    assert 0.25 <= tail < 1.0, tail
+
+
 CHILD = """
 import sys
 from pathlib import Path

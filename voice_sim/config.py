@@ -35,6 +35,10 @@ class AudioSettings(BaseModel):
     blocksize: int = Field(1600, description="Samples per capture block (1600 = 100 ms).")
     silence_notice_s: float = Field(20, description="Say 'you have been silent for N s' after this.")
     auto_stop_silence_s: float | None = Field(None, description="End an answer after this much silence; None = never.")
+    stop_tail_s: float = Field(
+        0.3, ge=0, le=2,
+        description="Keep recording this long after an answer is stopped: the last word may still be on its way from the audio server.",
+    )
 
 
 class Persona(BaseModel):

@@ -62,6 +62,9 @@ class Recorder(SinkSource):
         self._stream: Any = None
         self._stopping = False
         self._lock = threading.Lock()
+        self._captured = 0  # frames PortAudio delivered in this segment
+        self._tail_until: int | None = None
+        self._tail_done = threading.Event()
 
     def start(self, path: Path | None) -> None:
         """Open the input and begin a segment written to `path` (WAV). UserError if it cannot."""
@@ -81,11 +84,16 @@ class Recorder(SinkSource):
                 raise UserError(f"cannot write the recording {path} ({exc.strerror or exc})") from None
             self.overflows = 0
             self._stopping = False
+            self._captured, self._tail_until = 0, None
+            self._tail_done.clear()
 
             def callback(indata: Any, frames: int, time: Any, status: Any) -> None:
                 if status.input_overflow:
                     self.overflows += 1
                 sink.feed(indata.copy())
+                self._captured += frames
+                if self._tail_until is not None and self._captured >= self._tail_until:
+                    self._tail_done.set()
 
             def finished() -> None:  # PortAudio ended the stream: stop() or the device went away
                 if not self._stopping:
@@ -112,11 +120,17 @@ class Recorder(SinkSource):
         return True if sink is None else sink.ended.wait(timeout)
 
     def stop(self) -> Recording:
-        """End the segment: close the input, write the last blocks, close the file."""
+        """End the segment: record `stop_tail_s` more (audio time), close the input, write the
+        last blocks, close the file. The tail keeps the end of the last word, which is still in
+        the audio server's buffers when the key is pressed."""
         with self._lock:
             sink, stream = self._sink, self._stream
             if sink is None:
                 raise RuntimeError("Recorder.stop() without start()")
+            tail = round(self.settings.stop_tail_s * self.samplerate)
+            if tail and not sink.ended.is_set():
+                self._tail_until = self._captured + tail
+                self._tail_done.wait(self.settings.stop_tail_s + 1.0)  # a stalled device: give up
             self._stopping = True
             try:
                 stream.stop()  # returns once PortAudio's callback has run for the last time

@@ -40,6 +40,45 @@ SENTENCES = [
     "Success for me is a five percent lift in conversion without hurting reliability.",
     "Let me summarize the plan before we go deeper into the data model.",
     "The hypothesis would be wrong if faster pages do not change what people buy.",
+    "Notifications should be batched so that nobody gets more than three a day.",
+    "The feed ranks posts by predicted engagement, and that costs a lot of compute.",
+    "I would start with the riders who wait longest for a driver at night.",
+    "Our constraint is that the payment provider only allows fifty requests per second.",
+    "We could shard the user table by region to keep writes close to people.",
+    "Uploads fail more often on older phones, so retries need to be cheap.",
+    "A content delivery network would cut image load time for most visitors.",
+    "I am assuming about one thousand orders a minute at the evening peak.",
+    "The metric I care about is weekly active sellers, not page views.",
+    "If we show prices in the local currency, checkout completion should go up.",
+    "Video calls need end to end latency under one hundred and fifty milliseconds.",
+    "Fraud checks add delay, so we run the slow ones after the order is placed.",
+    "The search index can be rebuilt every hour without anyone noticing.",
+    "Teachers told us that grading takes them about six hours every week.",
+    "A simple rule based system is enough for launch; machine learning can come later.",
+    "We lose about twenty percent of sign ups at the phone verification step.",
+    "Offline mode matters for drivers who lose signal in tunnels and car parks.",
+    "Storing every location ping forever would cost more than the feature earns.",
+    "I would cap the free tier at three projects to protect our margins.",
+    "The bottleneck today is the database, which runs at ninety percent at noon.",
+    "Let me check my assumptions about traffic before I size the cluster.",
+    "Recommendations should explain themselves, otherwise trust drops quickly.",
+    "Doctors need the record to load in under two seconds during a visit.",
+    "A write ahead log lets us recover orders if a server crashes mid request.",
+    "We could trade a little accuracy for a much faster first response.",
+    "Most tickets are about passwords, so self service reset is the first lever.",
+    "The partner API is unreliable, so we cache the last good answer for an hour.",
+    "Growth comes from referrals, and referrals depend on a fast first session.",
+    "I would measure time to first message rather than total messages sent.",
+    "Batching the emails overnight cuts the cost by roughly two thirds.",
+    "Security reviews take two weeks, so we should start them in parallel.",
+    "Latency matters less for reports, which people read the next morning.",
+    "Think of the queue as a buffer that protects the warehouse system.",
+    "Our hypothesis is that shoppers abandon carts when delivery dates are vague.",
+    "Each region gets its own replica, and failover takes about thirty seconds.",
+    "Personal data must stay in the country, which rules out one global store.",
+    "We can sample one percent of requests for tracing without hurting speed.",
+    "A waitlist lets us control load while we learn how people use it.",
+    "The main tradeoff is consistency against availability during an outage.",
 ]
 FILLERS = ["um", "uh", "you know"]
 
@@ -146,6 +185,13 @@ _ONES = [
     "nineteen",
 ]
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+# spellings and splits that are not recognition errors (as Whisper's English normalizer does)
+_SPELLINGS = {
+    "catalogue": "catalog", "tradeoff": "trade off", "tradeoffs": "trade offs",
+    "precompute": "pre compute", "summarise": "summarize", "personalisation": "personalization",
+    "okay": "ok", "email": "e mail", "emails": "e mails", "signups": "sign ups",
+    "setup": "set up", "hundred and": "hundred",
+}
 FILLER_WORDS = {"um", "umm", "uh", "uhh", "hmm", "mm", "er", "erm", "ah"}
 
 
@@ -173,6 +219,8 @@ def normalize(text: str, keep_fillers: bool = False) -> list[str]:
     text = re.sub(r"\d+", lambda m: " " + number_words(int(m.group())) + " ", text)
     text = re.sub(r"\bp ?(ninety five)\b", r"p \1", text)
     text = re.sub(r"[^a-z' ]+", " ", text).replace("'", "")
+    for british, american in _SPELLINGS.items():
+        text = re.sub(rf"\b{british}\b", american, text)
     words = text.split()
     if not keep_fillers:
         words = [w for w in words if w not in FILLER_WORDS]

@@ -166,3 +166,17 @@ def test_sentences_said_again_are_kept_every_time(transcriber, tmp_path):
     stream = transcriber.stream()
     feed_blocks(stream, audio)
     assert words(stream.finish(timeout=60).text).count("million") == 4
+
+
+def test_device_auto_falls_back_to_the_cpu_and_cuda_without_a_gpu_is_explained():
+    import ctranslate2
+
+    from voice_sim.config import Settings
+    from voice_sim.speech import make_transcriber
+
+    if ctranslate2.get_cuda_device_count() > 0:
+        pytest.skip("this machine has a CUDA GPU")
+    auto = make_transcriber(Settings(speech={"device": "auto"}))
+    assert auto.device == "cpu"
+    with pytest.raises(UserError, match="no usable CUDA GPU"):
+        make_transcriber(Settings(speech={"device": "cuda"}))

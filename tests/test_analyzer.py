@@ -64,6 +64,17 @@ def test_not_a_constraint(line):
     assert not present("constraint", line)
 
 
+@pytest.mark.parametrize("line", [
+    "We cache the current price for every viewer.",
+    "Serve the video segments from a CDN close to the viewers.",
+    "Edge nodes fan the bid updates out to the viewers.",
+    "Shard the bid book by auction ID.",
+    "Writes go on a queue and a worker applies them asynchronously.",
+])
+def test_lever_paraphrases(line):
+    assert present("lever", line)
+
+
 @pytest.mark.parametrize("lines", [
     ("Caching cuts read latency, which should lift conversion about 2%.",),
     ("We put the current price at the edge.", "That should move GMV a couple of points."),

@@ -182,7 +182,8 @@ NEGATED_CONSTRAINT = [
 
 # --- levers ----------------------------------------------------------------------------------
 LEVER_TERMS = alt(
-    r"cach(?:e|es|ed|ing)", r"cash(?:es|ed|ing)?\s+(?:the|it|that|this|those|layer|results?|responses?|in\s+front)",  # a common mishearing r"cdns?", r"(?:at|on|to)\s+the\s+edge", r"edge\s+(?:nodes?|servers?|caches?|locations?|pops?|fan-?out)",
+    r"cach(?:e|es|ed|ing)", r"cash(?:es|ed|ing)?\s+(?:the|it|that|this|those|layer|results?|responses?|in\s+front)",  # a common mishearing
+    r"cdns?", r"(?:at|on|to)\s+the\s+edge", r"edge\s+(?:nodes?|servers?|caches?|locations?|pops?|fan-?out)",
     r"(?<!review )(?<!support )(?<!moderation )(?<!manual )(?<!ticket )queue(?:s|d|ing)?(?! of (?:flagged|accounts|tickets|reports|cases))", r"pub[-/ ]?sub", r"message\s+bus", r"event\s+bus", r"stream\s+processing",
     r"async(?:hronous(?:ly)?)?", r"background\s+(?:jobs?|workers?|process(?:ing)?)", r"workers?\s+pool",
     r"shard(?:s|ed|ing)?", r"partition(?:s|ed|ing)?", r"read\s+replicas?", r"replicas?", r"replicat(?:e|ed|ion)",

@@ -57,6 +57,25 @@ def test_segments_are_on_the_round_clock_from_the_first_word(tmp_path: Path) -> 
         assert a.end_s <= b.start_s
 
 
+def test_the_clock_counts_while_the_prompt_is_spoken(tmp_path: Path) -> None:
+    """The screen shows time passing during the prompt; the prompt's first word stays time zero."""
+    h = Harness(tmp_path, [FakeAnswer(HYPOTHESIS)])
+    seen: list[float] = []
+    say = h.speaker.say
+
+    def slow_to_start(text, persona):  # type: ignore[no-untyped-def]
+        h.clock.advance(0.7)  # the speech engine warms up before the first word
+        seen.append(h.round.now())  # what the screen reads while the prompt is being spoken
+        return say(text, persona)
+
+    h.speaker.say = slow_to_start  # type: ignore[method-assign]
+    h.round.start()
+    prompt = h.round.session.segments[0]
+    assert prompt.start_s == 0
+    assert seen[0] == pytest.approx(0.7)
+    assert h.round.now() == pytest.approx(prompt.end_s) and prompt.end_s > 1  # zero moved back
+
+
 def test_calls_out_of_order_are_refused(tmp_path: Path) -> None:
     h = Harness(tmp_path, [FakeAnswer(HYPOTHESIS)])
     with pytest.raises(EngineError, match="idle"):

@@ -44,6 +44,7 @@ class RoundClock:
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
         self._t0: float | None = None
+        self._provisional = False
         self._paused_at: float | None = None
         self._paused_total = 0.0
         self._ahead = 0.0  # added when audio ran ahead of the wall clock (a file read faster)
@@ -52,10 +53,14 @@ class RoundClock:
     def started(self) -> bool:
         return self._t0 is not None
 
-    def start(self, at: float) -> None:
-        """Set time zero (an absolute reading of `clock`); only the first call counts."""
-        if self._t0 is None:
+    def start(self, at: float, *, provisional: bool = False) -> None:
+        """Set time zero (an absolute reading of `clock`); only the first firm call counts.
+
+        A provisional zero (the prompt is about to be spoken) lets the screen count while the
+        prompt is read out; the speaker's report of its first word replaces it."""
+        if self._t0 is None or self._provisional:
             self._t0 = at
+            self._provisional = provisional
 
     def at(self, absolute: float) -> float:
         """Round time of an absolute reading (used for times a speaker or recorder measured)."""

@@ -370,6 +370,7 @@ class Round:
         self._emit(ev.PanelSpeaking(kind, persona.name, text, max(self.now(), self._timeline_end()),
                                     reason))
         before = self.clock.clock.now()
+        self.clock.start(before, provisional=True)
         line = SpokenLine(text)
         if not self._speech_broken:
             try:

@@ -32,7 +32,7 @@ class Tmux:
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", "app", check=False).stdout
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+    def wait_for(self, text: str, timeout: float = 60.0) -> str:  # a loaded CI machine is slow
         deadline = time.monotonic() + timeout
         while True:
             shown = self.screen()

@@ -163,8 +163,6 @@ def word_lags(events: list[tuple[float, str, object]]) -> tuple[list[float], lis
 
 def rss_child(kind: str, wav: str) -> None:
     """Run one way of transcribing in this (fresh) process and print its peak RSS in MB."""
-    from voice_sim.speech.audiofile import read_all
-
     if kind == "fw":
         from faster_whisper import WhisperModel, decode_audio
 
@@ -175,21 +173,31 @@ def rss_child(kind: str, wav: str) -> None:
     elif kind == "file":
         load_transcriber().transcribe_file(Path(wav))
     elif kind == "live":
+        import soundfile as sf
+
         transcriber = load_transcriber()
-        audio = read_all(Path(wav))
         stream = transcriber.stream(0.0, lambda cue: None, lambda text: None)
-        block = int(BLOCK_S * SAMPLE_RATE)
-        # 4x real time: memory does not depend on the pace (only the open segment is kept),
-        # and the worker keeps up (live RTF ~0.1), so the queue stays short as it would live
+        # block by block from the file, as a microphone delivers it (the whole answer is never
+        # in memory); 4x real time: memory does not depend on the pace (only the open segment
+        # is kept), and the worker keeps up (live RTF ~0.1), so the queue stays short
         t0 = time.monotonic()
-        for i, start in enumerate(range(0, len(audio), block)):
+        blocks = sf.blocks(wav, blocksize=int(BLOCK_S * SAMPLE_RATE), dtype="float32")
+        for i, block in enumerate(blocks):
             delay = t0 + (i + 1) * BLOCK_S / 4 - time.monotonic()
             if delay > 0:
                 time.sleep(delay)
-            stream.feed(audio[start : start + block])
+            stream.feed(block)
         stream.finish()
-        del audio
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(peak_rss_mb())
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS since it started. Not getrusage's ru_maxrss: Linux carries that
+    over from the parent through fork and exec, so every child reported the parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def measure_rss(minutes: float, tmp: Path) -> dict[str, float]:

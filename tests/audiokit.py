@@ -135,8 +135,11 @@ class PulseServer:
 
 def _discard(proc: subprocess.Popen[bytes], first_data: threading.Event) -> None:
     assert proc.stdout is not None
-    while proc.stdout.read1(65536):
-        first_data.set()
+    try:
+        while proc.stdout.read1(65536):
+            first_data.set()
+    except (OSError, ValueError):  # the pipe was closed when the server stopped
+        return
 
 
 def _alive(pid: int | None) -> bool:
@@ -181,7 +184,10 @@ class MonitorTap:
         assert self._proc is not None and self._proc.stdout is not None
         carry = b""
         while True:
-            data = self._proc.stdout.read1(6400)
+            try:
+                data = self._proc.stdout.read1(6400)
+            except (OSError, ValueError):  # closed at __exit__
+                break
             if not data:
                 break
             data = carry + data

@@ -74,14 +74,18 @@ def test_a_spoken_round_is_recorded_transcribed_and_scored(pulse_server, tmp_pat
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             env=env,
         )
-        progress = Progress(proc.stderr)
+        progress = Progress(proc.stderr)  # the only reader of stderr
+        stdout: list[str] = []
+        reader = threading.Thread(target=lambda: stdout.append(proc.stdout.read()), daemon=True)
+        reader.start()
         try:
             for n, wav in enumerate(wavs, 1):
                 progress.wait_for(f"answer {n}: listening")
                 pulse_server.play(wav)  # returns when played: the app heard it through its mic
                 proc.stdin.write("\n")  # Enter: the candidate is done
                 proc.stdin.flush()
-            out, _ = proc.communicate(timeout=120)
+            proc.wait(timeout=120)
+            reader.join(10)
         finally:
             if proc.poll() is None:
                 proc.kill()
@@ -89,7 +93,7 @@ def test_a_spoken_round_is_recorded_transcribed_and_scored(pulse_server, tmp_pat
     log = "".join(progress.lines)
     assert proc.returncode == 0, log
 
-    data = json.loads(out)
+    data = json.loads(stdout[0])
     segments = data["session"]["segments"]
     assert [s["kind"] for s in segments] == ["prompt", "answer", "followup", "answer", "wrapup"]
     for a, b in itertools.pairwise(segments):

@@ -312,6 +312,32 @@ async def test_history_opens_a_round_and_compares_with_the_attempt_before(kit: K
         assert isinstance(app.screen, HomeScreen)
 
 
+async def test_history_deletes_a_round_after_asking(kit: Kit) -> None:
+    kit.record_round()
+    newest = kit.record_round(scenario=CHECKOUT)
+    app = kit.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(pilot)
+        await pilot.press("h")
+        await wait(pilot)
+        history = app.screen
+        assert isinstance(history, HistoryScreen) and len(history.rows) == 2
+        folder = kit.store.folder(newest)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("n")  # keep it
+        await wait(pilot)
+        assert len(history.rows) == 2 and folder.exists()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await wait(pilot)
+        assert [r.id for r in history.rows] == [r.id for r in kit.store.list()]
+        assert newest not in [r.id for r in history.rows] and len(history.rows) == 1
+        assert not folder.exists()
+        assert "1 past round" in plain(history.query_one("#title", Static))
+
+
 async def test_ending_early_asks_once_and_keeps_going_on_no(kit: Kit) -> None:
     app = kit.app()
     async with app.run_test(size=SIZE) as pilot:

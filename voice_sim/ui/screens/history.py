@@ -39,6 +39,7 @@ class RoundsTable(DataTable[str | Text]):
 class HistoryScreen(AppScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "toggle_compare", "Compare"),
+        Binding("delete,x", "delete", "Delete"),
         Binding("r", "reload", "Reload", show=False),
         Binding("escape", "back", "Back"),
     ]
@@ -175,6 +176,34 @@ class HistoryScreen(AppScreen):
 
         self.app.push_screen(ReportScreen(message.record, message.transcript, message.analysis,
                                           message.folder, back_to="history"))
+
+    # ----- deleting a round -----------------------------------------------------------------
+
+    def action_delete(self) -> None:
+        row = self.current
+        if row is None:
+            return
+        from voice_sim.ui.screens.dialogs import ConfirmScreen
+
+        question = ConfirmScreen(
+            "Delete this round?",
+            f"{row.scenario_title}, {when(row.started_at)}: its recordings, transcript and report "
+            "are removed from this computer. This cannot be undone.",
+            yes="Delete", no="Keep",
+        )
+        self.app.push_screen(question, lambda yes: self.delete_round(row.id) if yes else None)
+
+    @work(thread=True, exclusive=True, group="delete", exit_on_error=False,
+          description="deleting the round")
+    def delete_round(self, session_id: str) -> None:
+        from voice_sim.core.sessions import SessionError
+
+        store = self.app.services.store
+        try:
+            store.delete(session_id)
+        except SessionError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=8)
+        self.post_message(HistoryLoaded(store.list()))
 
     def action_reload(self) -> None:
         self.load()

@@ -63,7 +63,7 @@ class FakePlayer:
 CHECKS = [
     Check("microphone", True, "default input"),
     Check("speech engine", True, "espeak-ng"),
-    Check("model", False, "tiny.en is not downloaded", "run: voice-sim models get tiny.en"),
+    Check("model", False, "tiny.en is not downloaded", "run: voice-sim models pull tiny.en"),
 ]
 
 

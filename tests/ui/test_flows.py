@@ -103,7 +103,7 @@ async def test_home_lists_scenarios_checks_and_choices(kit: Kit) -> None:
         assert options.option_count == 3
         checks = plain(screen.query_one("#checks", Static))
         assert "✓ microphone" in checks and "✗ model" in checks
-        assert "voice-sim models get tiny.en" in checks
+        assert "voice-sim models pull tiny.en" in checks
         devices = screen.query_one("#device", Select)
         assert ("USB mic", "USB mic") in [(str(p), v) for p, v in devices._options]
 
@@ -122,6 +122,26 @@ async def test_choices_are_remembered(kit: Kit) -> None:
         assert kit.remembered[-1].round.kind == "drill"
         assert app.screen.query_one("#minutes", Select).disabled
 
+        voices = app.screen.query_one("#voices", Select)
+        assert voices.value == "us-gb"  # the default panel
+        voices.value = "gb-scotland"
+        await wait(pilot)
+        panel = kit.remembered[-1].panel
+        assert [(p.name, p.voice, p.rate) for p in panel.personas] == [
+            ("Hiring manager", "en-gb-x-rp", 165), ("Senior PM", "en-gb-scotland", 170)]
+        app.screen.query_one("#speak", Select).value = False
+        await wait(pilot)
+        assert voices.disabled  # text only: no voice to choose
+
+
+async def test_a_panel_from_the_settings_file_is_shown_as_such(kit: Kit) -> None:
+    app = kit.app()
+    app.services.settings.panel.personas[1].rate = 200
+    async with app.run_test(size=SIZE) as pilot:
+        await wait(pilot)
+        assert app.screen.query_one("#voices", Select).value == "custom"
+        assert kit.remembered == []
+
 
 async def test_remember_choices_writes_only_the_choices_to_the_settings_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -133,10 +153,12 @@ async def test_remember_choices_writes_only_the_choices_to_the_settings_file(
     settings = Settings()
     settings.round.mode = "exam"
     settings.speech.model = "base.en"
+    settings.panel.personas[0].voice, settings.panel.personas[0].rate = "en-gb-x-rp", 140
     remember_choices(settings)
     monkeypatch.delenv("VOICE_SIM_ROUND__PUSHINESS")
     again = load_settings()
     assert (again.round.mode, again.speech.model, again.round.pushiness) == ("exam", "base.en", "firm")
+    assert [(p.voice, p.rate) for p in again.panel.personas] == [("en-gb-x-rp", 140), ("en-gb", 175)]
 
 
 async def test_a_whole_round_from_home_to_report(kit: Kit) -> None:
@@ -370,7 +392,7 @@ async def test_quitting_mid_answer_asks_once_and_keeps_what_was_said(kit: Kit) -
 async def test_a_round_that_cannot_start_says_why_and_goes_back(kit: Kit) -> None:
     def broken(request):  # type: ignore[no-untyped-def]
         request.progress("Loading the speech model tiny.en…", None)
-        raise UserError("model tiny.en is not downloaded; run: voice-sim models get tiny.en")
+        raise UserError("model tiny.en is not downloaded; run: voice-sim models pull tiny.en")
 
     app = kit.app(round_factory=broken)
     async with app.run_test(size=SIZE) as pilot:

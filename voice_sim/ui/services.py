@@ -108,7 +108,7 @@ class _FileSettings(Settings):
 
 REMEMBERED = (
     ("round", "kind"), ("round", "minutes"), ("round", "mode"),
-    ("panel", "speak"), ("speech", "model"), ("audio", "input_device"),
+    ("panel", "speak"), ("panel", "personas"), ("speech", "model"), ("audio", "input_device"),
 )
 
 

@@ -20,6 +20,7 @@ from voice_sim.ui.messages import ChecksDone, ChoicesFound
 from voice_sim.ui.screens.base import AppScreen
 
 if TYPE_CHECKING:
+    from voice_sim.config import PanelSettings
     from voice_sim.core.scenario import Scenario
     from voice_sim.ui.services import Check
 
@@ -28,6 +29,12 @@ FIELDS = {
     "kind": ("round", "kind"), "minutes": ("round", "minutes"), "mode": ("round", "mode"),
     "speak": ("panel", "speak"), "model": ("speech", "model"), "device": ("audio", "input_device"),
 }
+VOICES = {  # the panel's voices on Home: (espeak-ng voice, words per minute) for the two panelists
+    "us-gb": ("US and British", (("en-us", 165), ("en-gb", 175))),
+    "us-gb-slow": ("US and British, slower", (("en-us", 140), ("en-gb", 145))),
+    "gb-scotland": ("British and Scottish", (("en-gb-x-rp", 165), ("en-gb-scotland", 170))),
+}
+CUSTOM_VOICES = "custom"
 MAX_FIX_LINES = 3
 DEFAULT_DEVICE = "System default"
 
@@ -74,6 +81,12 @@ class HomeScreen(AppScreen):
                 yield from self._field("Panel", Select(
                     [("Spoken aloud", True), ("Text only", False)],
                     value=s.panel.speak, allow_blank=False, compact=True, id="speak"))
+                voices = voices_of(s.panel)
+                yield from self._field("Voices", Select(
+                    [(label, key) for key, (label, _) in VOICES.items()]
+                    + ([("As in the settings file", CUSTOM_VOICES)] if voices == CUSTOM_VOICES else []),
+                    value=voices, allow_blank=False, compact=True, id="voices",
+                    disabled=not s.panel.speak))
                 yield from self._field("Model", Select(
                     [(s.speech.model, s.speech.model)], value=s.speech.model,
                     allow_blank=False, compact=True, id="model"))
@@ -152,6 +165,12 @@ class HomeScreen(AppScreen):
     def choice_changed(self, event: Select.Changed) -> None:
         s = self.app.services.settings
         value = event.value
+        if event.select.id == "voices":
+            if value in VOICES and voices_of(s.panel) != value:
+                for persona, (voice, rate) in zip(s.panel.personas, VOICES[str(value)][1]):
+                    persona.voice, persona.rate = voice, rate
+                self.save_choices()
+            return
         field = FIELDS.get(event.select.id or "")
         if field is None or getattr(getattr(s, field[0]), field[1]) == value:
             return  # a select announcing the value it was given: nothing to remember
@@ -165,6 +184,7 @@ class HomeScreen(AppScreen):
                 s.round.mode = value  # type: ignore[assignment]
             case "speak":
                 s.panel.speak = bool(value)
+                self.query_one("#voices", Select).disabled = not s.panel.speak
             case "model":
                 s.speech.model = str(value)
             case "device":
@@ -250,3 +270,9 @@ def checks_text(checks: list[Check]) -> Text:
     elif failed:
         line.append("   d: details", style="dim")
     return line
+
+
+def voices_of(panel: PanelSettings) -> str:
+    """Which of VOICES the panel's first two personas have, or CUSTOM_VOICES."""
+    pairs = tuple((p.voice, p.rate) for p in panel.personas[:2])
+    return next((key for key, (_, preset) in VOICES.items() if preset == pairs), CUSTOM_VOICES)

@@ -297,6 +297,14 @@ async def test_export_in_every_format(kit: Kit) -> None:
         assert data["session"]["scenario_id"] == "live-auction"
 
 
+async def open_history(app, pilot) -> HistoryScreen:  # type: ignore[no-untyped-def]
+    await wait(pilot)
+    await pilot.press("h")
+    await wait(pilot)
+    assert isinstance(app.screen, HistoryScreen)
+    return app.screen
+
+
 async def test_history_opens_a_round_and_compares_with_the_attempt_before(kit: Kit) -> None:
     first = kit.record_round()
     kit.record_round(["My bet is that bidders bid more when the close is fair. "
@@ -304,11 +312,7 @@ async def test_history_opens_a_round_and_compares_with_the_attempt_before(kit: K
     kit.record_round([STRONG], scenario=CHECKOUT)
     app = kit.app()
     async with app.run_test(size=SIZE) as pilot:
-        await wait(pilot)
-        await pilot.press("h")
-        await wait(pilot)
-        history = app.screen
-        assert isinstance(history, HistoryScreen)
+        history = await open_history(app, pilot)
         assert [r.scenario_id for r in history.rows] == ["checkout-latency", "live-auction", "live-auction"]
         compare = plain(history.query_one("#compare-body", Static))
         assert "first attempt" in compare
@@ -339,11 +343,8 @@ async def test_history_deletes_a_round_after_asking(kit: Kit) -> None:
     newest = kit.record_round(scenario=CHECKOUT)
     app = kit.app()
     async with app.run_test(size=SIZE) as pilot:
-        await wait(pilot)
-        await pilot.press("h")
-        await wait(pilot)
-        history = app.screen
-        assert isinstance(history, HistoryScreen) and len(history.rows) == 2
+        history = await open_history(app, pilot)
+        assert len(history.rows) == 2
         folder = kit.store.folder(newest)
         await pilot.press("x")
         await pilot.pause()

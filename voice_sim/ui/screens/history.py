@@ -17,6 +17,7 @@ from textual.widgets.data_table import ColumnKey
 from voice_sim.ui.compare import comparison
 from voice_sim.ui.messages import ComparisonReady, HistoryLoaded, SessionLoaded
 from voice_sim.ui.screens.base import AppScreen
+from voice_sim.ui.screens.dialogs import ConfirmScreen
 from voice_sim.ui.text import minutes as length
 from voice_sim.ui.text import when
 
@@ -183,8 +184,6 @@ class HistoryScreen(AppScreen):
         row = self.current
         if row is None:
             return
-        from voice_sim.ui.screens.dialogs import ConfirmScreen
-
         question = ConfirmScreen(
             "Delete this round?",
             f"{row.scenario_title}, {when(row.started_at)}: its recordings, transcript and report "

@@ -902,7 +902,7 @@ answer(
     """
     Okay, recommendations. This is a fun one.
     [neg:hypothesis] I don't have a hypothesis yet, I'd want to look at what people are watching first.
-    [ap:tech_without_rationale] So, we'll use a vector database for the embeddings.
+    [neg:ap:tech_without_rationale] So, we'll use a vector database for the embeddings.
     [ap:tech_without_rationale] And Spark for the training jobs.
     [neg:lever] Caching is good too. We'd have some caching somewhere, I'm sure.
     [neg:metric_tie] Metrics matter, obviously, we'd want to know if it's working.
@@ -912,7 +912,7 @@ answer(
     I guess that's, yeah, that's where I'd land.
     """,
     notes="'caching is good' is not a lever; 'metrics matter' is not a metric tie",
-    ap=("tech_without_rationale", "tech_without_rationale", "defers_to_engineering"),
+    ap=("tech_without_rationale", "defers_to_engineering"),
 )
 
 answer(

@@ -79,6 +79,7 @@ class Evidence(BaseModel):
     start_s: float
     end_s: float
     text: str
+    score: float | None = Field(None, description="The statement model's score for this passage, 0..1.")
 
 
 class SignalResult(BaseModel):
@@ -130,6 +131,15 @@ class Scorecard(BaseModel):
     tradeoff_rigor: SignalScore
 
 
+class Hedge(BaseModel):
+    text: str = Field(description="The words that hedge, as said ('I guess', 'maybe').")
+    at_s: float
+
+
+class Delivery(BaseModel):
+    hedges: list[Hedge] = Field(default_factory=list, description="Weak language, where it was said.")
+
+
 class Analysis(BaseModel):
     duration_s: float
     window_s: float = 600.0
@@ -140,3 +150,4 @@ class Analysis(BaseModel):
     flags: list[Flag]
     pacing: Pacing
     scorecard: Scorecard
+    delivery: Delivery = Field(default_factory=Delivery)

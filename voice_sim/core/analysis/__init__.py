@@ -1,15 +1,31 @@
 """The answer analyzer: what a spoken answer stated, when, and what it was missing.
 
-`analyze(transcript, scenario)` is pure and fast (regular expressions over sentences, no model),
-so the round engine can call it after every transcribed segment.
+`analyze(transcript, scenario)` reads only the candidate's cues (panel lines never count), scores
+each passage with the statement model (model.py) and decides with detect.py; the answer-level
+verdict, its evidence and `first_at_s` come from those passage decisions. `detector="rules"`
+runs the hand-written rules alone (statements.py), kept for comparison in scripts/bench_analyzer.py.
+Pure and fast enough for the round engine to call after every transcribed segment.
 """
 
 from __future__ import annotations
 
+from typing import Literal
+
+from voice_sim.core.analysis.detect import detect
+from voice_sim.core.analysis.features import candidate_cues, passages_of
+from voice_sim.core.analysis.model import StatementModel, default_model
 from voice_sim.core.analysis.pacing import pacing
 from voice_sim.core.analysis.report import flags_for, scorecard
 from voice_sim.core.analysis.statements import Finding, find, units_of
-from voice_sim.core.models import SIGNALS, Analysis, Evidence, SignalResult, Transcript
+from voice_sim.core.models import (
+    SIGNALS,
+    Analysis,
+    Delivery,
+    Evidence,
+    Hedge,
+    SignalResult,
+    Transcript,
+)
 from voice_sim.core.scenario import Scenario
 
 MAX_EVIDENCE = 8
@@ -17,20 +33,41 @@ DEFAULT_WINDOW_S = 600.0
 
 
 def analyze(
-    transcript: Transcript, scenario: Scenario | None = None, window_s: float | None = None
+    transcript: Transcript,
+    scenario: Scenario | None = None,
+    window_s: float | None = None,
+    detector: Literal["model", "rules"] = "model",
+    model: StatementModel | None = None,
 ) -> Analysis:
     window = window_s or (scenario.window_s if scenario else DEFAULT_WINDOW_S)
-    findings = find(units_of(transcript))
+    spoken = Transcript(cues=candidate_cues(transcript), timing=transcript.timing, source=transcript.source)
+    findings = find_statements(spoken, detector, model)
     signals = {name: _signal(name, findings) for name in SIGNALS}
+    statements = [f for f in findings if f.kind != "hedge"]
     return Analysis(
         duration_s=round(transcript.duration_s, 2),
         window_s=window,
         timing=transcript.timing,
         signals=signals,
-        flags=flags_for(signals, findings, window),
-        pacing=pacing(transcript),
-        scorecard=scorecard(signals, findings, window),
+        flags=flags_for(signals, statements, window),
+        pacing=pacing(spoken),
+        scorecard=scorecard(signals, statements, window),
+        delivery=Delivery(hedges=[
+            Hedge(text=phrase, at_s=f.unit.start_s)
+            for f in findings if f.kind == "hedge" and f.detail for phrase in f.detail.split(", ")
+        ]),
     )
+
+
+def find_statements(
+    spoken: Transcript, detector: Literal["model", "rules"] = "model", model: StatementModel | None = None
+) -> list[Finding]:
+    """Findings over the candidate's own cues (`spoken`), in time order."""
+    if detector == "rules":
+        return find(units_of(spoken))
+    model = model or default_model()
+    passages = passages_of(spoken)
+    return detect(passages, model.score(passages), model)
 
 
 def _signal(name: str, findings: list[Finding]) -> SignalResult:
@@ -42,10 +79,11 @@ def _signal(name: str, findings: list[Finding]) -> SignalResult:
         if f.unit.cue in seen:
             continue
         seen.add(f.unit.cue)
-        evidence.append(Evidence(start_s=f.unit.start_s, end_s=f.unit.end_s, text=f.unit.raw))
+        score = None if f.score is None else round(f.score, 3)
+        evidence.append(Evidence(start_s=f.unit.start_s, end_s=f.unit.end_s, text=f.unit.raw, score=score))
         if len(evidence) == MAX_EVIDENCE:
             break
     return SignalResult(present=True, first_at_s=evidence[0].start_s, evidence=evidence)
 
 
-__all__ = ["analyze"]
+__all__ = ["analyze", "find_statements"]

@@ -275,9 +275,10 @@ def scale_without_business_tie(text: str, around: str) -> bool:
 
 @dataclass
 class Finding:
-    kind: str  # a signal name or an anti-pattern code
+    kind: str  # a signal name, an anti-pattern code or "hedge"
     unit: Unit
     detail: str | None = None
+    score: float | None = None  # the statement model's score; None for the rules
 
 
 def _signals_in(text: str, lever_before: bool, joined: bool = False) -> list[tuple[str, str | None]]:

@@ -1,0 +1,76 @@
+"""From the statement model's scores to findings: which passage made which statement.
+
+The model scores; this module decides, with the few rules that are exact: a passage the candidate
+takes back in the next breath states nothing, a metric tie needs a lever (in the same passage or
+earlier), one finding per kind per cue, and hedges are quoted by the words that hedge.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from voice_sim.core.analysis import statements as st
+from voice_sim.core.analysis.features import HEDGE, Passage
+from voice_sim.core.analysis.model import StatementModel
+from voice_sim.core.analysis.statements import Finding
+
+# A metric tie that names its own lever ("moving the check off the tap path should win back
+# conversion") credits the lever too, when the lever's score is at least this share of its threshold.
+LEVER_IN_TIE = 0.5
+
+KINDS = {
+    "latency": r"\b(?:ms|millis|milliseconds?|seconds?|latency|p9\d|fast|real[- ]time|lag)\b",
+    "uptime": r"\b(?:uptime|availability|nines|99\.\d+|sla|down(?:time)?|outage|fail(?:over)?)\b",
+    "compliance": r"\b(?:complian\w*|regulat\w*|legal|law|gdpr|pci|kyc|aml|residency|privacy|audit\w*|minors?|tax)\b",
+    "cost": r"\b(?:cost|budget|spend|\$|dollars?|grand|k a month|per month|a month|cap)\b",
+    "timeline": r"\b(?:days?|weeks?|months?|mvp|ship|launch|deadline|quarter|q[1-4])\b",
+    "integrity": r"\b(?:oversell\w*|double[- ]?(?:sell|sold|charge)\w*|twice|never|exactly once|lose)\b",
+}
+_KINDS = {k: re.compile(v) for k, v in KINDS.items()}
+
+
+def constraint_kind(text: str) -> str:
+    return st.constraint_kind(text) or next((k for k, p in _KINDS.items() if p.search(text)), "stated bound")
+
+
+def detect(passages: list[Passage], scores: np.ndarray, model: StatementModel) -> list[Finding]:
+    """Every statement and anti-pattern the model heard, in time order (hedges included)."""
+    col = {label: i for i, label in enumerate(model.labels)}
+    th = model.thresholds
+    found: list[Finding] = []
+    lever_seen = False
+    for i, p in enumerate(passages):
+        if i + 1 < len(passages) and st.RETRACTS.match(passages[i + 1].text):
+            continue
+        row = scores[i]
+        hits = {label for label in model.labels if row[col[label]] >= th[label]}
+        if "metric_tie" in hits and not lever_seen and "lever" not in hits:
+            if row[col["lever"]] >= th["lever"] * LEVER_IN_TIE:
+                hits.add("lever")
+            else:
+                hits.discard("metric_tie")
+        lever_seen = lever_seen or "lever" in hits
+        for label in model.labels:
+            if label not in hits:
+                continue
+            detail = None
+            if label == "constraint":
+                detail = constraint_kind(p.text)
+            elif label == "tech_without_rationale":
+                detail = st.named_technology(p.text, p.raw)
+            elif label == "hedge":
+                phrases = hedge_phrases(p.raw)
+                if not phrases:
+                    continue
+                detail = ", ".join(phrases)
+            found.append(Finding(label, p, detail, float(row[col[label]])))
+    return st._one_per_cue(found)
+
+
+_HEDGE_ANY_CASE = re.compile(HEDGE.pattern, re.IGNORECASE)
+
+
+def hedge_phrases(raw: str) -> list[str]:
+    return [m.group(0) for m in _HEDGE_ANY_CASE.finditer(raw.replace("\u2019", "'"))]

@@ -10,7 +10,8 @@ signal-bearing cue is hand-written.
 
 Times are deterministic (seeded per answer id): speaking rate 130-175 wpm,
 cue duration = words / wpm, cues longer than 12 s are split at word
-boundaries (the tag stays on the first piece, where the statement starts).
+boundaries (a tag stays on the first piece; "H+1" puts it on piece 1 instead, for a
+statement whose material part only arrives in that piece, per SIGNALS.md).
 """
 from __future__ import annotations
 
@@ -280,17 +281,17 @@ def ans(aid, coach, domain, pool, notes, items):
 
 ans("q01", "ana", "live_stream_orchestration", "live", "strong, concise; all five signals", [
     c("okay so the way I'd frame this, the user is a collector watching a live auction on their phone,"
-      " and their problem is the video and the bid state drift apart", "H"),
+      " and their problem is the video and the bid state drift apart", "H+1"),
     c("so they bid on something that already sold or they see the hammer fall two seconds after everyone else"),
     c("my bet is if we keep the bid state in sync for every viewer we get more bids per viewer and fewer disputes"),
     c("the hard line I'd draw is one hundred thousand concurrent viewers in the biggest rooms and under two hundred"
-      " milliseconds from a bid to every screen, that's the requirement we don't cross", "C", p=1.1),
+      " milliseconds from a bid to every screen, that's the requirement we don't cross", "C+1", p=1.1),
     c("to get there I'd split the two pipes, video goes out through the streaming edge like today, but auction events"
       " go over a separate websocket fan out", "L"),
     c("each room gets its own pub sub topic, edge nodes hold the socket connections, so one bid gets published once"
       " and each edge pushes it to its own viewers"),
     c("and the reason that matters, in the bid sync test last year every hundred milliseconds of overlay lag cost us"
-      " about three percent of final second bids, so the fan out design is really about protecting bids per show", "M"),
+      " about three percent of final second bids, so the fan out design is really about protecting bids per show", "M+1"),
     c("the cost is we now have two pipes that can disagree, the picture can be a second behind the bid card,"
       " and I'm fine with that because the bid is where the money is, not the picture", "T", p=0.9),
     c("so first I'd ship the edge fan out for the top hundred sellers, watch bids per viewer, then roll it out"),
@@ -320,8 +321,8 @@ ans("q02", "ben", "flash_sale_inventory", "flash", "strong; can't-oversell const
 ans("q03", "carla", "collectible_recommendations", "reco",
     "medium; 'we should think about users' is not the hypothesis (real one follows); 'metrics matter' is a hard negative; no constraint, no trade-off", [
     c("Um, okay. So, recommendations during a stream. Uh, so I think, um, the first thing is, like, we should think about the users, right?"),
-    c("So, um, who is it... I'd say it's, uh, a viewer who's in, like, a sports card stream, and they came for one player,", "H"),
-    c("and the seller moves on to, um, something they don't care about, and they just, uh, leave."),
+    c("So, um, who is it... I'd say it's, uh, a viewer who's in, like, a sports card stream, and they came for one player,"),
+    c("and the seller moves on to, um, something they don't care about, and they just, uh, leave.", "H"),
     c("So the bet is, uh, if we show them, like, a related stream or an upcoming lot they'd care about right there, they stay instead of closing the app."),
     c("Um, for the system, uh, I'd precompute, like, candidate lists for each viewer every few minutes, based on what they watched"
       " and bid on, and store them so the stream page just reads it.", "L", p=1.4),
@@ -372,8 +373,8 @@ ans("q06", "dev", "seller_drop_scheduling", "drop",
     "ops manager; 30-day MVP constraint; staging/precompute tied to show-up rate; no trade-off", [
     c("Sure. So my background is operations, I ran warehouse ops for a regional grocer, so I think about schedules a lot"),
     c("The people with the problem here are mid-sized sellers. They plan a drop for Thursday at 7 PM, hype it on Instagram,"
-      " and when the time comes", "H"),
-    c("the listings aren't ready or the show opens with half the lots missing, and their followers show up to nothing"),
+      " and when the time comes"),
+    c("the listings aren't ready or the show opens with half the lots missing, and their followers show up to nothing", "H"),
     c("so the bet is that reliable scheduled drops turn that hype into actual attendance"),
     c("The constraint I'd give myself is a 30 day MVP with one engineering pod, so whatever I design has to ship in a month", "C", p=1.3),
     c("So when a seller schedules a drop we validate and stage every listing ahead of time, um, we precompute the lot order"
@@ -400,7 +401,7 @@ ans("q07", "ben", "checkout_latency", "checkout",
     c("Their card token, address and a shipping quote get loaded ahead of time, so when they tap buy we're not calling three services."),
     c("And tax can be calculated asynchronously after we confirm, since it doesn't change whether you won."),
     c("Tying it to money: if prefetching takes the buy path from around 400 milliseconds to 120, I'd expect fewer abandoned wins."
-      " About 4% of won lots don't convert today, and I'd target cutting that in half.", "M"),
+      " About 4% of won lots don't convert today, and I'd target cutting that in half.", "M+1"),
     c("The cost is we're prefetching for a lot of viewers who never buy, maybe 90% of them.", "T"),
     c("That's wasted compute, and I'm okay with it, because a lost sale costs way more than a few extra lookups."),
 ])
@@ -462,7 +463,7 @@ ans("q12", "carla", "live_stream_orchestration", "live",
     c("Um, okay, so, live-stream event orchestration. Uh, let me, um, let me think about this for a second."),
     c("So, uh, I used to be a, um, a merchandising manager, so, like, I think about the shopper first."),
     c("And the, uh, the shopper here is, like, someone in a huge show, tens of thousands of people, and, um, the problem is they,"
-      " uh, see the auction start late, or the item's already gone by the time it shows up for them,", "H"),
+      " uh, see the auction start late, or the item's already gone by the time it shows up for them,", "H+1"),
     c("so they feel like they never had a shot."),
     c("So my bet is, um, if the show feels, like, live for everybody at the same moment, more people, uh, actually bid instead of just watching."),
     until(190, "live"),
@@ -474,12 +475,12 @@ ans("q12", "carla", "live_stream_orchestration", "live",
     c("And, uh, we could scale this to, um, millions of viewers, honestly.", "ap:scale_without_business_tie"),
     until(615, "live"),
     c("Oh, um, I should've said this way earlier. Uh, the hard requirement I'd set is, like, a hundred thousand concurrent viewers"
-      " in one show and, um, under two hundred milliseconds from a bid to every screen.", "C", p=3.5),
+      " in one show and, um, under two hundred milliseconds from a bid to every screen.", "C+1", p=3.5),
     c("That's, uh, that's the bar, we don't launch without it."),
     fill(4, "live"),
-    c("And, um, why it matters for the business, uh, when the bid card is late people stop bidding in the last few seconds.", "M"),
+    c("And, um, why it matters for the business, uh, when the bid card is late people stop bidding in the last few seconds."),
     c("Um, in the shows we looked at, like, lagging overlays had about, uh, seven percent fewer final-second bids,"),
-    c("so, um, the separate fan-out channel is really, like, protecting the hammer price."),
+    c("so, um, the separate fan-out channel is really, like, protecting the hammer price.", "M"),
     fill(3, "live"),
     c("Um, yeah, I think that's, uh, that's where I'd land."),
 ])
@@ -493,8 +494,8 @@ ans("q13", "ana", "flash_sale_inventory", "flash",
     c("the way I'd get there is each sku gets a counter in memory on one node and every purchase does an atomic decrement", "L"),
     c("and then the order itself gets written to the database asynchronously from a queue behind that counter"),
     until(605, "flash"),
-    c("ok actually stepping back, who am I building this for, it's the collector who's refreshing at eight pm for a limited drop", "H", p=4.2),
-    c("and keeps getting a spinner and then a sold out page even though they tapped first"),
+    c("ok actually stepping back, who am I building this for, it's the collector who's refreshing at eight pm for a limited drop", p=4.2),
+    c("and keeps getting a spinner and then a sold out page even though they tapped first", "H"),
     c("my bet is that if the first tap actually wins those collectors trust drops enough to come back for the next one"),
     fill(3, "flash"),
     c("and the counter design is what I'd tie to repeat drop attendance, in the last big drop about fifteen percent of buyers who"
@@ -546,8 +547,8 @@ ans("q15", "ben", "watch_party", "watch",
 
 ans("q16", "carla", "auction_bidding", "auction",
     "long, strong but thorough; H/C/L/M in first 6 min; trade-off only after 10 min", [
-    c("Um, so, the bidder's problem. Uh, in a fast auction, like a, um, fifteen-second one, collectors on, uh, mobile data", "H"),
-    c("lose to people on wifi even though they tapped first, and they, uh, feel cheated and stop bidding."),
+    c("Um, so, the bidder's problem. Uh, in a fast auction, like a, um, fifteen-second one, collectors on, uh, mobile data"),
+    c("lose to people on wifi even though they tapped first, and they, uh, feel cheated and stop bidding.", "H"),
     c("The bet is, um, if the fastest thumb wins instead of the fastest connection, those bidders bid more."),
     c("Hard constraint, um: every bid gets acknowledged in, uh, under 250 milliseconds, and we, like, can never declare two winners.", "C"),
     c("That's, uh, that's not negotiable."),
@@ -576,9 +577,9 @@ ans("q17", "dev", "checkout_latency", "checkout",
     c("we accept the order into a queue, return a confirmation, and a worker does the inventory and payment steps asynchronously"),
     until(610, "checkout"),
     c("actually I want to correct what I said at the start, latency is a real constraint here, the tap to confirmed path has a"
-      " 120 ms budget and we design inside that", "C", p=3.1),
+      " 120 ms budget and we design inside that", "C+1", p=3.1),
     c("and the async queue is what gets us there, if confirm comes back in 120 ms instead of the 350 we have now I'd expect"
-      " buy button conversion up around 2 percent, that's the number from the last latency experiment", "M"),
+      " buy button conversion up around 2 percent, that's the number from the last latency experiment", "M+1"),
     c("the trade-off is with async we sometimes confirm an order that later fails payment, maybe half a percent, and we send a sorry email", "T"),
     c("I'll take that, it's cheaper than losing the 2 percent"),
     fill(2, "checkout"),
@@ -693,7 +694,7 @@ ans("q25", "ana", "auction_bidding", "auction",
       " zero, that's a requirement", "C"),
     c("so bids are sequenced per auction on one owner node and we replicate the bid log to a standby asynchronously", "L", p=0.8),
     c("tie it back, sequencing on one node removes the double winner bug which hit around one percent of auctions last quarter"
-      " and every one of those is a refund, so it saves about that much gmv in refunds", "M"),
+      " and every one of those is a refund, so it saves about that much gmv in refunds", "M+1"),
     c("there's trade-offs everywhere obviously"),
     c("so yeah we'd balance all that"),
 ])
@@ -752,11 +753,11 @@ ans("q30", "ben", "live_stream_orchestration", "live",
     "retail buyer; hypothesis + 100k/200 ms requirement; 'put it on a CDN' bare, 'caching is good' hard negative; no lever, metric tie, trade-off", [
     c("I was a buyer at a department store for ten years, mostly toys and collectibles."),
     c("The shopper problem I'd solve: in a big show with 100,000 people watching, the people at the back of the line,"
-      " so to speak, see the item after it's already sold, and they feel cheated.", "H"),
+      " so to speak, see the item after it's already sold, and they feel cheated.", "H+1"),
     c("The bet is that if everyone sees the same moment, more of them bid."),
     c("So the requirement I'd set is 100,000 concurrent viewers and under 200 milliseconds from the seller's action to everyone's screen."
       " I'd hold the team to that.", "C", p=1.2),
-    c("We'd put it on a CDN.", "ap:tech_without_rationale"),
+    c("We'd put it on a CDN."),
     c("Caching is good for this kind of thing, I've heard that a lot."),
     c("And I'd make sure the seller has a big, clear button to start the auction."),
     c("In retail we always said the checkout line is where you lose people, and I think the auction card is the checkout line here."),
@@ -809,7 +810,7 @@ ans("q33", "dev", "payments", "pay",
     c("so we precompute a risk score per buyer in the background whenever their profile or cards change, and checkout only does a"
       " lookup of that score", "L", p=0.9),
     c("that precomputed lookup keeps checkout under budget and the reason I care is the last time fraud checks added 80 ms we saw"
-      " conversion drop about 1.5 percent on live buys", "M"),
+      " conversion drop about 1.5 percent on live buys", "M+1"),
     c("the trade-off is the score can be a few minutes stale so a brand new stolen card could slip through", "T"),
     c("I accept that and cover it with a second async review after the order, before the seller gets paid"),
 ])
@@ -884,12 +885,13 @@ def build(a):
         n = max(1, math.ceil(dur / 11.5))
         per = math.ceil(len(words) / n)
         chunks = [words[i:i + per] for i in range(0, len(words), per)]
+        assert all(int(g.partition("+")[2] or 0) < len(chunks) for g in tags), (a["id"], text)
         for k, ch in enumerate(chunks):
             d = max(2.0, len(ch) / wpm * 60.0)
             if k:
                 t[0] += rng.uniform(0.0, 0.12)
             cues.append({"start": round(t[0], 3), "end": round(t[0] + d, 3), "text": " ".join(ch),
-                         "tags": set(tags) if k == 0 else set()})
+                         "tags": {g.partition("+")[0] for g in tags if int(g.partition("+")[2] or 0) == k}})
             t[0] += d
 
     for it in a["items"]:

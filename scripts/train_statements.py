@@ -2,8 +2,8 @@
 """Train the statement model on the "train" sets of tests/data and write
 voice_sim/core/analysis/statement_model.npz.
 
-    .venv/bin/pip install scipy      # training only; the app needs numpy alone
-    .venv/bin/python scripts/train_statements.py [--folds 5] [--l2 1.0]
+    .venv/bin/pip install -e ".[train]"   # scipy, for training only; the app needs numpy alone
+    .venv/bin/python scripts/train_statements.py [--folds 5] [--l2 0.3]
 
 One L2-regularised logistic regression per label over the features of features.py. Thresholds
 are chosen on out-of-fold scores (answers split into folds, each scored by a model trained on the
@@ -38,7 +38,7 @@ from voice_sim.core.models import SIGNALS  # noqa: E402
 
 MIN_COUNT = 2
 TIME_TOLERANCE_S = 15.0
-GRID = np.round(np.arange(0.05, 0.96, 0.025), 3)
+GRID = np.round(np.arange(0.025, 0.96, 0.025), 3)
 
 
 def matrix(feats: list[list[str]], index: dict[str, int]) -> sparse.csr_matrix:
@@ -137,7 +137,7 @@ def choose_thresholds(answers, scores) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=0.3)
     parser.add_argument("--out", type=Path, default=WEIGHTS)
     args = parser.parse_args()
     t0 = time.perf_counter()

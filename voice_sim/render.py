@@ -35,7 +35,11 @@ def print_analysis(console: Console, analysis: Analysis, title: str = "Answer an
             continue
         late = sig.first_at_s is not None and sig.first_at_s > a.window_s
         when = Text(clock(sig.first_at_s or 0), style="yellow" if late else "green")
-        table.add_row(name, when, sig.evidence[0].text)
+        first = sig.evidence[0]
+        why = Text(first.text)
+        if first.score is not None:
+            why.append(f"  (score {first.score:.2f})", style="dim")
+        table.add_row(name, when, why)
     console.print(table)
 
     console.print(Text("\nScorecard", style="bold"))
@@ -65,3 +69,8 @@ def print_analysis(console: Console, analysis: Analysis, title: str = "Answer an
         f"wall time; {p.fillers} fillers ({p.fillers_per_min:.1f}/min); "
         f"{len(p.long_pauses)} pauses over 3 s"
     )
+    hedges = a.delivery.hedges
+    if hedges:
+        shown = ", ".join(f"{clock(h.at_s)} \u201c{h.text}\u201d" for h in hedges[:6])
+        more = f" and {len(hedges) - 6} more" if len(hedges) > 6 else ""
+        console.print(f"  {len(hedges)} hedges: {shown}{more}")

@@ -73,6 +73,8 @@ def _signals(a: Analysis) -> list[str]:
         late = sig.first_at_s is not None and sig.first_at_s > a.window_s
         verdict = "late (after the window)" if late else "in the window"
         quote = _cell(sig.evidence[0].text) if sig.evidence else ""
+        if sig.evidence and sig.evidence[0].score is not None:
+            quote += f" (score {sig.evidence[0].score:.2f})"
         out.append(f"| {name} | {clock(sig.first_at_s)} | {verdict} | {quote} |")
     return out + [""]
 

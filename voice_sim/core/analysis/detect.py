@@ -12,7 +12,7 @@ import re
 import numpy as np
 
 from voice_sim.core.analysis import statements as st
-from voice_sim.core.analysis.features import HEDGE, Passage
+from voice_sim.core.analysis.features import CONSTRAINT_KINDS, HEDGE, Passage
 from voice_sim.core.analysis.model import StatementModel
 from voice_sim.core.analysis.statements import Finding
 
@@ -20,19 +20,9 @@ from voice_sim.core.analysis.statements import Finding
 # conversion") credits the lever too, when the lever's score is at least this share of its threshold.
 LEVER_IN_TIE = 0.5
 
-KINDS = {
-    "latency": r"\b(?:ms|millis|milliseconds?|seconds?|latency|p9\d|fast|real[- ]time|lag)\b",
-    "uptime": r"\b(?:uptime|availability|nines|99\.\d+|sla|down(?:time)?|outage|fail(?:over)?)\b",
-    "compliance": r"\b(?:complian\w*|regulat\w*|legal|law|gdpr|pci|kyc|aml|residency|privacy|audit\w*|minors?|tax)\b",
-    "cost": r"\b(?:cost|budget|spend|\$|dollars?|grand|k a month|per month|a month|cap)\b",
-    "timeline": r"\b(?:days?|weeks?|months?|mvp|ship|launch|deadline|quarter|q[1-4])\b",
-    "integrity": r"\b(?:oversell\w*|double[- ]?(?:sell|sold|charge)\w*|twice|never|exactly once|lose)\b",
-}
-_KINDS = {k: re.compile(v) for k, v in KINDS.items()}
-
 
 def constraint_kind(text: str) -> str:
-    return st.constraint_kind(text) or next((k for k, p in _KINDS.items() if p.search(text)), "stated bound")
+    return st.constraint_kind(text) or next((k for k, p in CONSTRAINT_KINDS.items() if p.search(text)), "stated bound")
 
 
 def detect(passages: list[Passage], scores: np.ndarray, model: StatementModel) -> list[Finding]:

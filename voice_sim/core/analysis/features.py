@@ -82,6 +82,15 @@ HEDGE = re.compile(
     r"kind\s+of|kinda|i\s+suppose|i\s+wouldn't\s+hold\s+(?:us|me)\s+to|might\s+be|could\s+be|i\s+think|"
     r"i\s+feel\s+like|more\s+or\s+less|roughly|i\s+don't\s+know|hopefully|not\s+really|somewhat|ish\b)"
 )
+# Words of each kind of limit: features here, and the kind a constraint is filed under (detect.py).
+CONSTRAINT_KINDS = {k: re.compile(v) for k, v in {
+    "latency": r"\b(?:ms|millis|milliseconds?|seconds?|latency|p9\d|fast|real[- ]time|lag)\b",
+    "uptime": r"\b(?:uptime|availability|nines|99\.\d+|sla|down(?:time)?|outage|fail(?:over)?)\b",
+    "compliance": r"\b(?:complian\w*|regulat\w*|legal|law|gdpr|pci|kyc|aml|residency|privacy|audit\w*|minors?|tax)\b",
+    "cost": r"\b(?:cost|budget|spend|\$|dollars?|grand|k a month|per month|a month|cap)\b",
+    "timeline": r"\b(?:days?|weeks?|months?|mvp|ship|launch|deadline|quarter|q[1-4])\b",
+    "integrity": r"\b(?:oversell\w*|double[- ]?(?:sell|sold|charge)\w*|twice|never|exactly once|lose)\b",
+}.items()}
 NEGATION = re.compile(r"\b(?:not|no|never|don't|doesn't|isn't|aren't|won't|wouldn't|can't|haven't|without|nothing)\b")
 
 
@@ -124,6 +133,7 @@ def _rule_features(text: str, raw: str, following: str, lever_before: bool) -> t
         "anaphor": st.ANAPHOR, "vague_metric": st.VAGUE_METRIC,
     }
     out += [f"f:{name}" for name, pattern in families.items() if pattern.search(text)]
+    out += [f"k:{name}" for name, pattern in CONSTRAINT_KINDS.items() if pattern.search(text)]
     if text.endswith("?") and (st.QUESTION_START.match(text) or len(text.split()) <= 8):
         out.append("f:question")
     return tuple(out)
@@ -145,6 +155,7 @@ def passage_features(passages: list[Passage]) -> list[list[str]]:
         w = words[i]
         f = ["bias"]
         f += [f"w:{t}" for t in w]
+        f += [f"s:{t[:5]}" for t in w if len(t) > 6]  # a crude stem: oversell, overselling, oversold
         f += [f"b:{a}_{b}" for a, b in zip(["<s>", *w], [*w, "</s>"])]
         f += rules[i]
         if i > 0:

@@ -11,6 +11,7 @@ runs the rules on the new passages.
 from __future__ import annotations
 
 import json
+import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,7 +54,7 @@ class StatementModel:
         except FileNotFoundError:
             raise ModelError(f"{path}: the statement model is missing; reinstall voice-sim or run "
                              "scripts/train_statements.py") from None
-        except (OSError, KeyError, ValueError) as exc:
+        except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:
             raise ModelError(f"{path}: the statement model is damaged ({exc}); reinstall voice-sim or "
                              "run scripts/train_statements.py") from None
         if weights.shape != (len(features), len(labels)) or bias.shape != (len(labels),):

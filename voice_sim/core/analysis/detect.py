@@ -2,7 +2,9 @@
 
 The model scores; this module decides, with the few rules that are exact: a passage the candidate
 takes back in the next breath states nothing, a metric tie needs a lever (in the same passage or
-earlier), one finding per kind per cue, and hedges are quoted by the words that hedge.
+earlier), a technology given with its reason is not "without rationale", scale tied to a business
+metric is not "without a business tie", one finding per kind per cue, and hedges are quoted by
+the words that hedge.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from voice_sim.core.analysis.model import StatementModel
 from voice_sim.core.analysis.statements import Finding
 
 # A metric tie that names its own lever ("moving the check off the tap path should win back
-# conversion") credits the lever too, when the lever's score is at least this share of its threshold.
+# conversion") credits the lever too, when the lever's score is at least this share of its
+# threshold or the passage names a lever from the lexicon ("caching cuts read latency, which...").
 LEVER_IN_TIE = 0.5
 
 
@@ -36,11 +39,19 @@ def detect(passages: list[Passage], scores: np.ndarray, model: StatementModel) -
             continue
         row = scores[i]
         hits = {label for label in model.labels if row[col[label]] >= th[label]}
+        if st.NOT_CONSTRAINT.search(p.text):  # "we don't really have a hard constraint yet"
+            hits.discard("constraint")
         if "metric_tie" in hits and not lever_seen and "lever" not in hits:
-            if row[col["lever"]] >= th["lever"] * LEVER_IN_TIE:
+            if row[col["lever"]] >= th["lever"] * LEVER_IN_TIE or st.LEVER.search(p.text):
                 hits.add("lever")
             else:
                 hits.discard("metric_tie")
+        # SIGNALS.md: a technology with its reason is not flagged, nor is scale tied to a business
+        # metric; an explicit "because"/"so that" or a named business metric is exact evidence.
+        if st.RATIONALE.search(p.text):
+            hits.discard("tech_without_rationale")
+        if st.STRONG_METRIC.search(p.text):
+            hits.discard("scale_without_business_tie")
         lever_seen = lever_seen or "lever" in hits
         for label in model.labels:
             if label not in hits:

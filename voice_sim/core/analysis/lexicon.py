@@ -174,7 +174,7 @@ CONSTRAINT_FRAME = [  # makes an otherwise descriptive number a stated constrain
 NEGATED_CONSTRAINT = [
     r"\b(?:probably|maybe|might be|i guess)\s+(?:some\s+)?(?:regulat|complian|legal|privacy)\w*\s+(?:stuff|things|issues|bits)",
     r"\b(?:we'd|we would|we'll|i'd)\s+have\s+to\s+look\s+into\s+(?:it|that)\b",
-    r"\b(?:no|not|don't|isn't|aren't)\s+(?:\S+\s+){0,2}(?:real\s+|hard\s+)?constraints?\b",
+    r"\b(?:no|not|don't|isn't|aren't)\s+(?:\S+\s+){0,3}(?:real\s+|hard\s+)?constraints?\b",
     r"\bthere are always constraints\b",
     r"\b(?:worry|think) about (?:compliance|regulation|cost|the budget) later\b",
     r"\b(?:compliance|regulation|cost)\s+(?:isn't|is not|won't be)\s+(?:really\s+)?(?:a|an)\s+(?:issue|concern|problem)\b",

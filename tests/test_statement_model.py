@@ -129,7 +129,7 @@ def test_paraphrase_groups_mostly_agree():
         if p["kind"] == "paraphrase":
             groups.setdefault(p["group"], []).append(heard(p["context"], p["text"]) & wanted(p))
     agree = sum(1 for sets in groups.values() if all(s == sets[0] for s in sets)) / len(groups)
-    assert agree >= 0.75, f"groups whose phrasings get the same verdict: {agree:.2f}"
+    assert agree >= 0.60, f"groups whose phrasings get the same verdict: {agree:.2f}"
 
 
 def test_hard_negatives_are_not_credited():

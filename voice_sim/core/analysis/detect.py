@@ -48,7 +48,8 @@ def detect(passages: list[Passage], scores: np.ndarray, model: StatementModel) -
                 hits.discard("metric_tie")
         # SIGNALS.md: a technology with its reason is not flagged, nor is scale tied to a business
         # metric; an explicit "because"/"so that" or a named business metric is exact evidence.
-        if st.RATIONALE.search(p.text):
+        following = passages[i + 1].text if i + 1 < len(passages) else ""
+        if st.RATIONALE.search(p.text) or st.RATIONALE_NEXT.search(following):
             hits.discard("tech_without_rationale")
         if st.STRONG_METRIC.search(p.text):
             hits.discard("scale_without_business_tie")

@@ -23,7 +23,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 import labelled  # noqa: E402
 
 from voice_sim.core.analysis import analyze  # noqa: E402
-from voice_sim.core.models import ANTI_PATTERNS, SIGNALS, Analysis, Cue, Transcript  # noqa: E402
+from voice_sim.core.models import ANTI_PATTERNS, SIGNALS, Analysis, Transcript  # noqa: E402
 from voice_sim.core.transcripts import read_vtt  # noqa: E402
 
 GRADED = ("hypothesis", "constraint", "metric_tie")
@@ -153,23 +153,52 @@ def pooled(results: list[dict]) -> dict:
     return out
 
 
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def speed() -> None:
-    text = ("So my bet is that bidders drop out when their bid lands late, um, and sellers notice. "
-            "We'll cache the current price at the edge, which should lift bids per auction about 3%. ")
-    cues, t = [], 0.0
-    while t < 900:
-        cues.append(Cue(start_s=t, end_s=t + 11.0, text=text + f" That is point {int(t)}."))
-        t += 12.0
+    """Cold analyze of a 15-minute answer (model load included), the live path (the engine
+    re-analyzes the whole answer after each new sentence), and the memory the model adds."""
+    from voice_sim.core.analysis.features import _rule_features
+    from voice_sim.core.analysis.model import StatementModel, default_model
+
+    folder = labelled.DATA / "holdout6"
+    name = max(labelled.labels_of(folder).items(), key=lambda kv: kv[1]["duration_s"])[0]
+    transcript = read_vtt(folder / name)
+    cues = [c for c in transcript.cues if c.end_s <= 900]
     transcript = Transcript(cues=cues)
     words = len(transcript.text.split())
+    before = _rss_mb()
+    t0 = time.perf_counter()
+    StatementModel.load()
+    load_s = time.perf_counter() - t0
     for detector in ("rules", "model"):
         runs = []
-        for _ in range(5):
+        for _ in range(3):
+            _rule_features.cache_clear()
+            default_model.cache_clear()
             t0 = time.perf_counter()
             analyze(transcript, detector=detector)
             runs.append(time.perf_counter() - t0)
-        print(f"speed ({detector}): 15-minute answer ({len(cues)} cues, {words} words): "
-              f"best {min(runs) * 1000:.0f} ms, median {sorted(runs)[2] * 1000:.0f} ms")
+        print(f"speed ({detector}): cold analyze of a {transcript.duration_s / 60:.0f}-minute answer "
+              f"({len(cues)} cues, {words} words{', model load included' if detector == 'model' else ''}): "
+              f"median {sorted(runs)[1] * 1000:.0f} ms")
+    print(f"model load alone: {load_s * 1000:.0f} ms; resident memory added by the model and one "
+          f"analysis: {_rss_mb() - before:.0f} MB")
+    _rule_features.cache_clear()
+    steps = []
+    for n in range(1, len(cues) + 1):
+        t0 = time.perf_counter()
+        analyze(Transcript(cues=cues[:n]))
+        steps.append(time.perf_counter() - t0)
+    steps.sort()
+    print(f"live: re-analysis after each new sentence ({len(steps)} steps): median "
+          f"{steps[len(steps) // 2] * 1000:.0f} ms, p95 {steps[int(len(steps) * 0.95)] * 1000:.0f} ms, "
+          f"max {steps[-1] * 1000:.0f} ms")
 
 
 def main() -> None:

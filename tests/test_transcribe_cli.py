@@ -78,7 +78,9 @@ def test_analyze_accepts_audio_with_the_same_json_contract(shared_model, answer_
     from_text = json.loads(capsys.readouterr().out)
     assert set(from_audio) == set(from_text)
     assert from_audio["pacing"]["words"] == from_text["pacing"]["words"] > 15
-    assert from_audio["signals"]["hypothesis"]["present"]
+    assert {k: v["present"] for k, v in from_audio["signals"].items()} == {
+        k: v["present"] for k, v in from_text["signals"].items()}
+    assert from_audio["delivery"]["hedges"] == from_text["delivery"]["hedges"]
 
 
 def wav_header(data_bytes: int) -> bytes:

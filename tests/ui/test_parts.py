@@ -32,10 +32,9 @@ def cues(*lines: tuple[float, float, str, str]) -> Transcript:
 
 
 def test_comparison_says_sooner_later_new_and_missing() -> None:
-    now = analyze(cues((5, 15, "My hypothesis is that bidders bid more when they trust the auction.",
-                        "candidate")))
-    before = analyze(cues((70, 80, "My hypothesis is that bidders bid more when they trust the auction.",
-                           "candidate")))
+    line = "My bet is that first-time bidders give up after one outbid notice that arrives too late."
+    now = analyze(cues((5, 15, line, "candidate")))
+    before = analyze(cues((70, 80, line, "candidate")))
     from rich.console import Console
 
     console = Console(width=120, record=True, file=open("/dev/null", "w"))  # noqa: SIM115

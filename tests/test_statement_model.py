@@ -75,6 +75,21 @@ def test_a_missing_model_file_is_one_clear_error(tmp_path):
         StatementModel.load(tmp_path / "nothing.npz")
 
 
+def test_analyze_with_a_broken_model_says_one_line(tmp_path, capsys, monkeypatch):
+    from voice_sim.cli import main
+    from voice_sim.core.analysis import model
+
+    broken = tmp_path / "statement_model.npz"
+    broken.write_bytes(b"garbage")
+    monkeypatch.setattr(model, "default_model", lambda: StatementModel.load(broken))
+    monkeypatch.setattr("voice_sim.core.analysis.default_model", lambda: StatementModel.load(broken))
+    vtt = tmp_path / "a.vtt"
+    vtt.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nWe cache the price.\n")
+    assert main(["analyze", str(vtt)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "damaged" in err and "reinstall" in err
+
+
 def test_panel_lines_never_count_vtt(tmp_path):
     vtt = tmp_path / "round.vtt"
     vtt.write_text(

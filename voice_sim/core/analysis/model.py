@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from voice_sim.core.analysis.features import Passage, passage_features
+from voice_sim.errors import UserError
 
 LABELS = (
     "hypothesis", "constraint", "lever", "metric_tie", "tradeoff",
@@ -28,7 +29,7 @@ LABELS = (
 WEIGHTS = Path(__file__).with_name("statement_model.npz")
 
 
-class ModelError(Exception):
+class ModelError(UserError):
     """The statement model file is missing or damaged; the message says how to get it back."""
 
 

@@ -73,4 +73,4 @@ def print_analysis(console: Console, analysis: Analysis, title: str = "Answer an
     if hedges:
         shown = ", ".join(f"{clock(h.at_s)} \u201c{h.text}\u201d" for h in hedges[:6])
         more = f" and {len(hedges) - 6} more" if len(hedges) > 6 else ""
-        console.print(f"  {len(hedges)} hedges: {shown}{more}")
+        console.print(f"  {len(hedges)} hedge{'s' if len(hedges) > 1 else ''}: {shown}{more}")

@@ -14,7 +14,13 @@ SIZE = (100, 30)
 
 
 def still(pilot: Any) -> None:
+    """Freeze what the snapshot shows: no toasts, and the round clock as of now. The interview
+    screen refreshes its clock on a 0.25 s wall-clock interval, which a loaded machine can miss
+    between the last step and the snapshot (CI once showed 0:15 for 0:45)."""
     pilot.app.clear_notifications()
+    refresh = getattr(pilot.app.screen, "_refresh_clock", None)
+    if refresh is not None:
+        refresh()
 
 
 def test_home(kit: Kit, snap_compare: Any) -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from voice_sim.core.analysis import analyze, find_statements
 from voice_sim.core.analysis.model import LABELS, WEIGHTS, ModelError, StatementModel
-from voice_sim.core.models import Cue, Transcript
+from voice_sim.core.models import SIGNALS, Cue, Transcript
 from voice_sim.core.transcripts import read_json, read_vtt
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,7 +55,7 @@ def test_the_app_needs_no_training_packages():
     """scipy trains the model; the analyzer must run with numpy alone."""
     code = ("import sys; sys.modules['scipy'] = None; sys.modules['sklearn'] = None; sys.modules['torch'] = None\n"
             "from voice_sim.core.analysis import analyze\n"
-            "from voice_sim.core.models import Cue, Transcript\n"
+            "from voice_sim.core.models import SIGNALS, Cue, Transcript\n"
             "a = analyze(Transcript(cues=[Cue(start_s=0, end_s=3, text='We shard the bid book by show.')]))\n"
             "print(a.signals['lever'].present)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
@@ -158,3 +158,25 @@ def test_hard_negatives_are_not_credited():
 
     rate = _rate(items, resisted)
     assert rate >= 0.85, f"hard negatives resisted: {rate:.2f}"
+
+
+def test_the_model_reads_panel_turns_as_it_was_trained():
+    """Training reads passages from the whole transcript (scripts/labelled.py); so must analyze(),
+    or the 'the panel just spoke' feature is never seen at run time."""
+    from voice_sim.core.analysis.detect import detect
+    from voice_sim.core.analysis.features import passages_of
+    from voice_sim.core.analysis.model import default_model
+
+    t = Transcript(cues=[
+        Cue(start_s=0, end_s=4, text="Our sellers lose buyers when a drop starts late.", speaker="candidate"),
+        Cue(start_s=5, end_s=8, text="What if the cache fails mid flash sale?", speaker="Interviewer"),
+        Cue(start_s=9, end_s=14, text="Then we serve the counts from a cache at the edge and queue the writes.",
+            speaker="candidate"),
+    ])
+    passages = passages_of(t)
+    assert [p.after_panel for p in passages] == [False, True]
+    model = default_model()
+    want = {(f.kind, passages[f.unit.cue].start_s, round(f.score or 0, 3))
+            for f in detect(passages, model.score(passages), model) if f.kind in SIGNALS}
+    got = {(kind, e.start_s, e.score) for kind, r in analyze(t).signals.items() for e in r.evidence}
+    assert got == want

@@ -41,7 +41,7 @@ def analyze(
 ) -> Analysis:
     window = window_s or (scenario.window_s if scenario else DEFAULT_WINDOW_S)
     spoken = Transcript(cues=candidate_cues(transcript), timing=transcript.timing, source=transcript.source)
-    findings = find_statements(spoken, detector, model)
+    findings = find_statements(transcript, detector, model)
     signals = {name: _signal(name, findings) for name in SIGNALS}
     statements = [f for f in findings if f.kind != "hedge"]
     return Analysis(
@@ -60,13 +60,14 @@ def analyze(
 
 
 def find_statements(
-    spoken: Transcript, detector: Literal["model", "rules"] = "model", model: StatementModel | None = None
+    transcript: Transcript, detector: Literal["model", "rules"] = "model", model: StatementModel | None = None
 ) -> list[Finding]:
-    """Findings over the candidate's own cues (`spoken`), in time order."""
+    """Findings over the candidate's own cues, in time order. Pass the whole transcript: the panel's
+    lines never count, but the model reads whether the panel spoke just before a passage."""
     if detector == "rules":
-        return find(units_of(spoken))
+        return find(units_of(Transcript(cues=candidate_cues(transcript), timing=transcript.timing)))
     model = model or default_model()
-    passages = passages_of(spoken)
+    passages = passages_of(transcript)
     return detect(passages, model.score(passages), model)
 
 

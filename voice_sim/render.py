@@ -74,3 +74,17 @@ def print_analysis(console: Console, analysis: Analysis, title: str = "Answer an
         shown = ", ".join(f"{clock(h.at_s)} \u201c{h.text}\u201d" for h in hedges[:6])
         more = f" and {len(hedges) - 6} more" if len(hedges) > 6 else ""
         console.print(f"  {len(hedges)} hedge{'s' if len(hedges) > 1 else ''}: {shown}{more}")
+    print_delivery(console, a)
+
+
+def print_delivery(console: Console, a: Analysis) -> None:
+    d = a.delivery
+    lo, hi = d.pace_band
+    console.print(Text("\nDelivery", style="bold"))
+    checks = f"{len(d.checkins)} check-in{'s' if len(d.checkins) != 1 else ''} with the panel"
+    pre = f"; {clock(d.preamble_s)} before the first substantive statement" if d.preamble_s is not None else ""
+    console.print(f"  pace band {lo:.0f}-{hi:.0f} wpm; {checks}; longest stretch without one "
+                  f"{clock(d.longest_monologue_s)}{pre}")
+    for note in d.notes:
+        console.print(f"  {note.text}")
+        console.print(f"      {note.suggestion}", style="cyan")

@@ -11,7 +11,9 @@ imported transcripts come both ways.
 
 labels.json per file: domain, window_s, duration_s, signals.<name>.{present, first_at_s},
 anti_patterns [{code, at_s}], hedges [{text, at_s}], tagged [{at_s, tags}] (every candidate cue
-that makes a statement, for sentence-level scoring and training), level, persona, notes.
+that makes a statement, for sentence-level scoring and training), level, persona, notes; delivery
+sets (answers with `fillers`) add fillers and checkins [{text, at_s}], repeats [{phrase, count}] and
+first_substantive_at_s. A cue may carry its own `wpm`.
 The script only reads answers.json and rewrites the same bytes on every run.
 """
 
@@ -28,6 +30,7 @@ SHORT = {"H": "hypothesis", "C": "constraint", "L": "lever", "M": "metric_tie", 
 AP_CODES = ("tech_without_rationale", "defers_to_engineering", "dismisses_latency",
             "scale_without_business_tie")
 PANEL_WPM = 165.0
+DELIVERY_KEYS = {"fillers", "checkins", "repeats"}
 
 
 def stamp(t: float) -> str:
@@ -46,7 +49,8 @@ def build_answer(answer: dict) -> tuple[str, dict]:
     t = 0.5 + rng.random()
     lines = ["WEBVTT", ""]
     signals = {s: {"present": False, "first_at_s": None} for s in SHORT.values()}
-    anti, hedges, tagged = [], [], []
+    anti, hedges, tagged, fillers, checkins = [], [], [], [], []
+    substantive = None
     for cue in answer["cues"]:
         text = " ".join(cue["text"].split())
         if not text:
@@ -55,7 +59,8 @@ def build_answer(answer: dict) -> tuple[str, dict]:
         t += float(pause) if pause is not None else rng.uniform(0.15, 0.9)
         panel = cue.get("speaker") == "interviewer"
         words = len(text.split())
-        dur = max(0.6, words / (PANEL_WPM if panel else wpm * rng.uniform(0.92, 1.08)) * 60)
+        rate = float(cue.get("wpm") or wpm)  # a cue may override the answer's rate
+        dur = max(0.6, words / (PANEL_WPM if panel else rate * rng.uniform(0.92, 1.08)) * 60)
         start, end = round(t, 3), round(t + dur, 3)
         voice = "<v Interviewer>" if panel else ("<v Candidate>" if tag_candidate else "")
         lines += [f"{stamp(start)} --> {stamp(end)}", voice + text, ""]
@@ -70,6 +75,10 @@ def build_answer(answer: dict) -> tuple[str, dict]:
                 anti.append({"code": g[3:], "at_s": start})
         for h in cue.get("hedges", []) or []:
             hedges.append({"text": h, "at_s": start})
+        fillers += [{"text": f, "at_s": start} for f in cue.get("fillers", []) or []]
+        checkins += [{"text": k, "at_s": start} for k in cue.get("checkins", []) or []]
+        if substantive is None and set(tags) & {"H", "C", "L"}:
+            substantive = start
         if tags or cue.get("hedges"):
             tagged.append({"at_s": start, "tags": sorted(tags + (["hedge"] if cue.get("hedges") else []))})
     label = {
@@ -80,6 +89,9 @@ def build_answer(answer: dict) -> tuple[str, dict]:
         "anti_patterns": anti,
         "hedges": hedges,
         "tagged": tagged,
+        **({"fillers": fillers, "checkins": checkins, "repeats": answer.get("repeats", []),
+            "first_substantive_at_s": substantive} if DELIVERY_KEYS & {k for c in answer["cues"] for k in c}
+           | set(answer) else {}),
         "level": answer.get("level"),
         "persona": answer.get("persona"),
         "notes": answer.get("notes", ""),

@@ -24,8 +24,12 @@ FLAG_CODES = (
     "defers_to_engineering",
     "dismisses_latency",
     "scale_without_business_tie",
+    "hedged_statement",
+    "long_monologue",
+    "long_preamble",
 )
-ANTI_PATTERNS = FLAG_CODES[6:]
+ANTI_PATTERNS = FLAG_CODES[6:10]
+DELIVERY_FLAGS = FLAG_CODES[10:]
 
 
 class Word(BaseModel):
@@ -136,8 +140,57 @@ class Hedge(BaseModel):
     at_s: float
 
 
+class PaceStretch(BaseModel):
+    start_s: float
+    end_s: float
+    wpm: float = Field(description="Words a minute of speaking time over the stretch.")
+
+
+class FillerCluster(BaseModel):
+    start_s: float
+    end_s: float
+    count: int
+
+
+class Repetition(BaseModel):
+    phrase: str
+    count: int
+    at_s: list[float] = Field(default_factory=list, description="Start of the cue of each occurrence.")
+    crutch: bool = Field(False, description="A stock phrase ('so basically', 'at the end of the day').")
+
+
+class CheckIn(BaseModel):
+    text: str = Field(description="The sentence that checks in with the panel.")
+    at_s: float
+
+
+class DeliveryNote(BaseModel):
+    kind: Literal["pace", "fillers", "pause", "hedges", "repetition", "monologue", "preamble"]
+    text: str = Field(description="What was heard and where, one line.")
+    suggestion: str
+    at_s: float | None = None
+
+
 class Delivery(BaseModel):
+    pace_band: list[float] = Field(default_factory=lambda: [130.0, 170.0], description="[low, high] wpm.")
+    outside_band: list[PaceStretch] = Field(default_factory=list)
+    filler_clusters: list[FillerCluster] = Field(default_factory=list)
     hedges: list[Hedge] = Field(default_factory=list, description="Weak language, where it was said.")
+    hedges_per_min: float = 0.0
+    repetitions: list[Repetition] = Field(default_factory=list)
+    longest_monologue_s: float = Field(0.0, description="Longest speech with no check-in or panel line.")
+    longest_monologue_at_s: float | None = None
+    checkins: list[CheckIn] = Field(default_factory=list)
+    preamble_s: float | None = Field(None, description="Question to first hypothesis, constraint or lever.")
+    notes: list[DeliveryNote] = Field(default_factory=list, description="Each verdict with a suggestion.")
+
+
+class Statement(BaseModel):
+    """One statement the analyzer heard, where it was said (for marks on the transcript)."""
+
+    kind: Signal
+    start_s: float
+    end_s: float
 
 
 class Analysis(BaseModel):
@@ -151,3 +204,4 @@ class Analysis(BaseModel):
     pacing: Pacing
     scorecard: Scorecard
     delivery: Delivery = Field(default_factory=Delivery)
+    statements: list[Statement] = Field(default_factory=list, description="Every statement heard, in time order.")

@@ -49,7 +49,7 @@ def render_report(record: SessionRecord, transcript: Transcript, analysis: Analy
     if analysis is None:
         out += ["No analysis: the candidate's answers had no transcribed words.", ""]
     else:
-        out += _scorecard(analysis) + _signals(analysis) + _flags(analysis) + _pacing(analysis)
+        out += _scorecard(analysis) + _signals(analysis) + _flags(analysis) + _pacing(analysis) + _delivery(analysis)
     out += _followups(record) + _transcript(record, transcript)
     return "\n".join(out).rstrip() + "\n"
 
@@ -119,6 +119,22 @@ def _pacing(a: Analysis) -> list[str]:
         out.append("- Words a minute, minute by minute: " + ", ".join(f"{w:.0f}" for w in p.wpm_by_minute))
     if p.timing == "estimated":
         out.append("- Timings were estimated, not measured.")
+    return out + [""]
+
+
+def _delivery(a: Analysis) -> list[str]:
+    d = a.delivery
+    lo, hi = d.pace_band
+    out = ["## Delivery", ""]
+    out.append(f"- Pace band: {lo:.0f}-{hi:.0f} words a minute")
+    out.append(f"- Check-ins with the panel: {len(d.checkins)}; the longest stretch without one: "
+               f"{clock(d.longest_monologue_s)}")
+    if d.preamble_s is not None:
+        out.append(f"- Before the first hypothesis, constraint or lever: {clock(d.preamble_s)}")
+    if d.hedges:
+        out.append(f"- Hedges: {len(d.hedges)} ({d.hedges_per_min:.1f} a minute)")
+    for note in d.notes:
+        out.append(f"- {note.text} {note.suggestion}")
     return out + [""]
 
 

@@ -11,19 +11,19 @@ from __future__ import annotations
 
 from typing import Literal
 
+from voice_sim.core.analysis.delivery import PACE_BAND, delivery
 from voice_sim.core.analysis.detect import detect
 from voice_sim.core.analysis.features import candidate_cues, passages_of
 from voice_sim.core.analysis.model import StatementModel, default_model
 from voice_sim.core.analysis.pacing import pacing
-from voice_sim.core.analysis.report import flags_for, scorecard
+from voice_sim.core.analysis.report import delivery_flags, flags_for, scorecard
 from voice_sim.core.analysis.statements import Finding, find, units_of
 from voice_sim.core.models import (
     SIGNALS,
     Analysis,
-    Delivery,
     Evidence,
-    Hedge,
     SignalResult,
+    Statement,
     Transcript,
 )
 from voice_sim.core.scenario import Scenario
@@ -38,24 +38,28 @@ def analyze(
     window_s: float | None = None,
     detector: Literal["model", "rules"] = "model",
     model: StatementModel | None = None,
+    pace_band: tuple[float, float] = PACE_BAND,
 ) -> Analysis:
     window = window_s or (scenario.window_s if scenario else DEFAULT_WINDOW_S)
     spoken = Transcript(cues=candidate_cues(transcript), timing=transcript.timing, source=transcript.source)
     findings = find_statements(transcript, detector, model)
     signals = {name: _signal(name, findings) for name in SIGNALS}
     statements = [f for f in findings if f.kind != "hedge"]
+    own = {id(c) for c in spoken.cues}
+    panel = [c for c in transcript.cues if id(c) not in own]
+    paced = pacing(spoken, [(c.start_s, c.end_s) for c in panel])
+    spoken_delivery = delivery(panel, spoken.cues, findings, paced, transcript.timing, pace_band)
     return Analysis(
         duration_s=round(transcript.duration_s, 2),
         window_s=window,
         timing=transcript.timing,
         signals=signals,
-        flags=flags_for(signals, statements, window),
-        pacing=pacing(spoken),
+        flags=flags_for(signals, statements, window) + delivery_flags(spoken_delivery, findings),
+        pacing=paced,
         scorecard=scorecard(signals, statements, window),
-        delivery=Delivery(hedges=[
-            Hedge(text=phrase, at_s=f.unit.start_s)
-            for f in findings if f.kind == "hedge" and f.detail for phrase in f.detail.split(", ")
-        ]),
+        delivery=spoken_delivery,
+        statements=[Statement(kind=f.kind, start_s=f.unit.start_s, end_s=f.unit.end_s)
+                    for f in statements if f.kind in SIGNALS],
     )
 
 

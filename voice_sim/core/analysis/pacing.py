@@ -14,21 +14,36 @@ from voice_sim.core.models import Pacing, Pause, Transcript
 from voice_sim.core.transcripts import words_of
 
 LONG_PAUSE_S = 3.0
+# What a coach counts as a filler. "kind of" and "sort of" are not here: they weaken a claim, so
+# they are hedges (the statement model hears those). "like" counts as a filler only where it carries
+# nothing ("it's, like, gone", "so like we", "there's like all the stuff"), never "I'd like" or
+# "something like a queue"; "so"/"okay"/"well"/"right" only as a tic opening a sentence, before a
+# comma or another filler ("So, um, ..."), never "So the hypothesis is".
+_SINGLE = "|".join(lx.FILLERS_SINGLE + ("you know", "i mean", "basically"))
 _FILLERS = re.compile(
-    r"\b(" + "|".join(lx.FILLERS_SINGLE + lx.FILLERS_PHRASE) + r")\b"
-    r"|(?:^|[,.]\s*)(like)(?=,)"  # "like," as a filler, not "I'd like to"
+    rf"\b({_SINGLE})\b"
+    r"|(?:^|[,.;]\s*|\b(?:so|and|but|um|uh|is|are|was|were|'s|just|there's)\s+)(like)\b(?!\s+(?:to|this|that|it|a|an|the)\b)"
+    r"|(?:^|[.?!]\s+)(so|okay|ok|well|right)(?=,|\s+(?:um|uh|er|erm|like|basically|you know)\b)"
 )
 
 
+def count_filler_spans(text: str) -> list[tuple[int, str]]:
+    """Each filler in `text`: where it starts and its normal form ('umm' is 'um')."""
+    out = []
+    for m in _FILLERS.finditer(text.lower().replace("\u2019", "'")):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        word = m.group(group)
+        out.append((m.start(group), {"umm": "um", "uhh": "uh", "ok": "okay"}.get(word, word)))
+    return out
+
+
 def count_fillers(text: str) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for m in _FILLERS.finditer(text.lower()):
-        word = m.group(1) or m.group(2)
-        counts[{"umm": "um", "uhh": "uh"}.get(word, word)] += 1
-    return counts
+    return Counter(word for _, word in count_filler_spans(text))
 
 
-def pacing(transcript: Transcript) -> Pacing:
+def pacing(transcript: Transcript, turns: list[tuple[float, float]] = ()) -> Pacing:
+    """`transcript` holds the candidate's cues; `turns` are the panel's lines (start, end): a silence
+    that the panel spoke in is a turn, not a pause."""
     cues = [c for c in transcript.cues if c.text.strip()]
     if not cues:
         return Pacing(words=0, speaking_s=0, wall_s=0, wpm_speaking=0, wpm_wall=0, fillers=0,
@@ -46,7 +61,8 @@ def pacing(transcript: Transcript) -> Pacing:
     for cue in cues:
         for w in words_of(cue) if cue.words else [None]:
             start = w.start_s if w else cue.start_s
-            if prev_end is not None and start - prev_end > LONG_PAUSE_S:
+            if prev_end is not None and start - prev_end > LONG_PAUSE_S and not any(
+                    a < start and b > prev_end for a, b in turns):
                 pauses.append(Pause(start_s=round(prev_end, 2), end_s=round(start, 2)))
             prev_end = w.end_s if w else cue.end_s
         if not cue.words:

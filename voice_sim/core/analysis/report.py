@@ -5,13 +5,10 @@ The flag codes are a public contract (other tools read `analyze --json`); messag
 
 from __future__ import annotations
 
+from voice_sim.core.analysis.delivery import LONG_MONOLOGUE_S, LONG_PREAMBLE_S, OWNED
 from voice_sim.core.analysis.statements import Finding
-from voice_sim.core.models import Flag, Scorecard, SignalResult, SignalScore
-
-
-def clock(seconds: float) -> str:
-    m, s = divmod(int(round(seconds)), 60)
-    return f"{m}:{s:02d}"
+from voice_sim.core.labels import clock
+from voice_sim.core.models import Delivery, Flag, Scorecard, SignalResult, SignalScore
 
 
 MISSING = {
@@ -63,6 +60,40 @@ def flags_for(signals: dict[str, SignalResult], findings: list[Finding], window_
                 quote=f.unit.raw,
                 instead=INSTEAD[f.kind],
             ))
+    return flags
+
+
+def delivery_flags(d: Delivery, findings: list[Finding]) -> list[Flag]:
+    """hedged_statement (a constraint or metric tie said with a hedge), long_monologue, long_preamble."""
+    flags: list[Flag] = []
+    hedged = {id(f.unit): f.detail for f in findings if f.kind == "hedge"}  # per passage, not per cue
+    for f in findings:
+        if f.kind in OWNED and id(f.unit) in hedged:
+            what = "constraint" if f.kind == "constraint" else "metric tie"
+            flags.append(Flag(
+                code="hedged_statement",
+                message=f"The {what} at {clock(f.unit.start_s)} was hedged ({hedged[id(f.unit)]}), "
+                "so it reads as not owned.",
+                at_s=f.unit.start_s,
+                quote=f.unit.raw,
+                instead="Say it as yours: 'the bid path has a 200 ms budget', 'I expect about a 2% lift'.",
+            ))
+            hedged.pop(id(f.unit))
+    if d.longest_monologue_s > LONG_MONOLOGUE_S:
+        flags.append(Flag(
+            code="long_monologue",
+            message=f"{clock(d.longest_monologue_s)} of talk without checking in with the panel, "
+            f"from {clock(d.longest_monologue_at_s)}.",
+            at_s=d.longest_monologue_at_s,
+            instead="Check in every two or three minutes: 'should I go deeper on the queue or move to cost?'",
+        ))
+    if d.preamble_s is not None and d.preamble_s > LONG_PREAMBLE_S:
+        flags.append(Flag(
+            code="long_preamble",
+            message=f"{clock(d.preamble_s)} passed before the first hypothesis, constraint or lever.",
+            at_s=None,
+            instead="Open with the user problem as a bet, then the constraints, then the levers.",
+        ))
     return flags
 
 

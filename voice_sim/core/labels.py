@@ -1,0 +1,15 @@
+"""Words the user reads and the small formatters behind them, in one place.
+
+The CLI, the Markdown report and the app all import from here, so a signal is named the same way
+and a time is written the same way everywhere. No logic beyond formatting.
+"""
+
+from __future__ import annotations
+
+
+def clock(seconds: float | None) -> str:
+    """A time on the round's clock as 'm:ss' ('-' for no time); never negative."""
+    if seconds is None:
+        return "-"
+    m, s = divmod(int(round(max(0.0, seconds))), 60)
+    return f"{m}:{s:02d}"

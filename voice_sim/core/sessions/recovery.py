@@ -24,34 +24,45 @@ from voice_sim.core.storage import owner_alive, repair_wav
 
 
 def recover(root: Path, index: SessionIndex) -> list[str]:
-    """Mark rounds whose recording process is gone as incomplete; index unknown folders.
+    """Index unknown folders; mark rounds whose recording process is gone as incomplete.
 
     Keeps every file they wrote; repairs WAV headers a killed recorder left unfinished, so the
     audio so far is readable, and analyzes the words that were transcribed before the end.
     Returns the ids it marked incomplete.
     """
-    candidates = index.ids(status="recording")
-    known = set(index.ids())
-    try:
-        on_disk = [p.name for p in root.iterdir() if (p / SESSION_FILE).is_file()]
-    except FileNotFoundError:
-        on_disk = []
-    candidates += [sid for sid in on_disk if sid not in known]
+    index_folders(root, index)
     marked = []
-    for sid in candidates:
+    for sid in index.ids(status="recording"):
         folder = root / sid
         try:
             record = read_record(folder)
         except SessionError:
-            if sid in known and not folder.exists():
+            if not folder.exists():
                 index.remove(sid)  # deleted by hand
             continue
         if record.status == "recording" and not owner_alive(record.pid, record.pid_started):
             mark_incomplete(folder, record, index)
             marked.append(sid)
-        elif sid not in known:
-            index.put(record)
     return marked
+
+
+def index_folders(root: Path, index: SessionIndex) -> list[str]:
+    """Index every session folder the index does not know (it was lost, or rebuilt), as it is."""
+    known = set(index.ids())
+    try:
+        on_disk = sorted(p.name for p in root.iterdir() if (p / SESSION_FILE).is_file())
+    except FileNotFoundError:
+        return []
+    added = []
+    for sid in on_disk:
+        if sid in known:
+            continue
+        try:
+            index.put(read_record(root / sid))
+        except SessionError:
+            continue  # unreadable: left on disk, out of the history
+        added.append(sid)
+    return added
 
 
 def mark_incomplete(folder: Path, record: SessionRecord, index: SessionIndex) -> None:

@@ -41,9 +41,11 @@ class SessionStore:
         """Create the folders and index if needed; by default, mark abandoned rounds incomplete."""
         store = cls(root, db)
         private_dir(store.root)
-        store.index.create()
+        rebuilt = store.index.create()
         if recover:
             store.recover()
+        elif rebuilt:
+            recovery.index_folders(store.root, store.index)
         return store
 
     # -- writing

@@ -149,8 +149,6 @@ class Round:
         self._asked: set[str] = set()
         self._followups = 0
         self._resume_to = State.WAITING
-        self._stop_requested = False
-        self._pause_requested = False
         self._speech_broken = False
         self._time_up = False
         self._last_panel: tuple[str, int] | None = None
@@ -259,10 +257,8 @@ class Round:
 
     def pause(self) -> None:
         """Stop the round clock (ending the answer first if one is being recorded)."""
-        self._pause_requested = True
         self._interrupt_speech()
         with self._op:
-            self._pause_requested = False
             if self._state == State.ANSWERING:
                 self._end_answer()
             if self._state == State.PAUSED:
@@ -280,7 +276,6 @@ class Round:
 
     def end_round(self, speak: bool = True) -> SessionRecord:
         """Finish now: end any answer, say the wrap-up line, analyze and save the whole round."""
-        self._stop_requested = True
         self._interrupt_speech()
         with self._op:
             if self._state in FINISHED and self.result is not None:
@@ -294,7 +289,6 @@ class Round:
 
     def abort(self, reason: str = "the round was stopped before the wrap-up") -> SessionRecord | None:
         """Stop at once and save what there is, marked incomplete (the app is quitting)."""
-        self._stop_requested = True
         self._interrupt_speech()
         with self._op:
             if self._state in FINISHED:
@@ -498,7 +492,6 @@ class Round:
 
     def _finish(self, complete: bool, speak: bool, reason: str | None = None) -> SessionRecord:
         assert self._writer is not None
-        self._stop_requested = False
         if complete:
             self._set(State.WRAPPING_UP)
             if speak:

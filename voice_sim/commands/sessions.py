@@ -1,6 +1,6 @@
 """`voice-sim sessions`: the history of saved rounds: list, show, export, delete.
 
-Presentation only: the store (core/sessions.py) finds, reads and deletes. Opening the store first
+Presentation only: the store (core/sessions/) finds, reads and deletes. Opening the store first
 marks rounds whose recording process died as incomplete, so every listing is up to date.
 Session ids can be shortened to any unique prefix, or given as `last`.
 """

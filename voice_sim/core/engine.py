@@ -10,9 +10,11 @@
 Someone outside (the Textual app, `voice-sim run`, a test) drives it by calling start(),
 begin_answer(), end_answer(), next(), pause()/resume(), end_round() or abort(); each call blocks
 while the panel speaks or the last words are transcribed, so a UI calls them from a worker thread.
-The engine reports everything through one listener callback (core/events.py). It never sleeps,
-never touches hardware and never imports a UI: speaker, answer source, transcriber, clock and
-store are passed in (core/ports.py), so tests run whole rounds with fakes and a fake clock.
+The engine reports everything through one listener callback (core/events.py). The live reading of
+the answers (analysis, signals heard, coach cues, long silences) is the Coach's (core/coach.py);
+what the panel asks next comes from core/followups.py. It never sleeps, never touches hardware and never imports
+a UI: speaker, answer source, transcriber, clock and store are passed in (core/ports.py), so
+tests run whole rounds with fakes and a fake clock.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from voice_sim.config import Persona, Settings
 from voice_sim.core import events as ev
 from voice_sim.core.analysis import analyze
 from voice_sim.core.clock import Clock, MonotonicClock, RoundClock
-from voice_sim.core.followups import choose_followup, due_cues
+from voice_sim.core.coach import Coach
+from voice_sim.core.followups import choose_followup
 from voice_sim.core.models import Analysis, Cue, Transcript
 from voice_sim.core.ports import (
     AnswerSource,
@@ -136,9 +139,8 @@ class Round:
         self._state = State.IDLE
         self._op = threading.RLock()  # held by driving calls, including while the panel speaks
         self._live = threading.Lock()  # answer cues and the live analysis
-        self._cue_lock = threading.Lock()
+        self._tick_lock = threading.Lock()
         self._save = threading.RLock()  # the session record and its checkpoints
-        self._analysis_lock = threading.Lock()
         self._writer: SessionWriter | None = None
         self._panel_cues: list[Cue] = []
         self._answer_cues: list[Cue] = []
@@ -146,18 +148,17 @@ class Round:
         self._answers = 0
         self._asked: set[str] = set()
         self._followups = 0
-        self._heard: set[str] = set()
-        self._cues_given: set[str] = set()
-        self._analysis: Analysis | None = None
         self._resume_to = State.WAITING
-        self._stop_requested = False
-        self._pause_requested = False
         self._speech_broken = False
-        self._silence_noticed = False
         self._time_up = False
         self._last_panel: tuple[str, int] | None = None
         self.result: SessionRecord | None = None
         self.closers: list[Callable[[], None]] = []  # run by close(): speaker thread, devices
+        self._coach = Coach(
+            scenario, config.window_s, config.round_s, cues=config.mode == "coach",
+            silence_notice_s=config.silence_notice_s, words=self.candidate_transcript,
+            emit=self._emit, analyzer=analyzer,
+        )
 
     # ----- what a UI reads -------------------------------------------------------------------
 
@@ -176,7 +177,7 @@ class Round:
     @property
     def analysis(self) -> Analysis | None:
         """The live analysis of the candidate's answers so far (None before the first words)."""
-        return self._analysis
+        return self._coach.analysis
 
     def now(self) -> float:
         """Seconds on the round clock."""
@@ -230,7 +231,8 @@ class Round:
             if now >= self.config.round_s or self._followups >= self.config.max_followups:
                 self._finish(complete=True, speak=True)
                 return False
-            fu = choose_followup(self._analysis, now, self.scenario, self._asked, self.config.pushiness)
+            fu = choose_followup(self._coach.analysis, now, self.scenario, self._asked,
+                                 self.config.pushiness)
             if fu is None:
                 self._finish(complete=True, speak=True)
                 return False
@@ -255,10 +257,8 @@ class Round:
 
     def pause(self) -> None:
         """Stop the round clock (ending the answer first if one is being recorded)."""
-        self._pause_requested = True
         self._interrupt_speech()
         with self._op:
-            self._pause_requested = False
             if self._state == State.ANSWERING:
                 self._end_answer()
             if self._state == State.PAUSED:
@@ -276,7 +276,6 @@ class Round:
 
     def end_round(self, speak: bool = True) -> SessionRecord:
         """Finish now: end any answer, say the wrap-up line, analyze and save the whole round."""
-        self._stop_requested = True
         self._interrupt_speech()
         with self._op:
             if self._state in FINISHED and self.result is not None:
@@ -290,7 +289,6 @@ class Round:
 
     def abort(self, reason: str = "the round was stopped before the wrap-up") -> SessionRecord | None:
         """Stop at once and save what there is, marked incomplete (the app is quitting)."""
-        self._stop_requested = True
         self._interrupt_speech()
         with self._op:
             if self._state in FINISHED:
@@ -319,12 +317,8 @@ class Round:
         if self._state in FINISHED or self._state in (State.IDLE, State.PAUSED):
             return
         now = self.now()
-        with self._cue_lock:
-            if self.config.mode == "coach":
-                c = self.config
-                for key, text in due_cues(self._analysis, now, c.window_s, c.round_s, self._cues_given):
-                    self._cues_given.add(key)
-                    self._emit(ev.CoachCue(key, text, now))
+        with self._tick_lock:
+            self._coach.tick(now)
             if now >= self.config.round_s and not self._time_up:
                 self._time_up = True
                 self._emit(ev.TimeUp(now))
@@ -428,7 +422,7 @@ class Round:
         self._answer = _Answer(seg, stream)
         with self._save:
             self._writer.record.segments.append(seg)
-        self._silence_noticed = False
+        self._coach.new_answer()
         prev = self._state
         self._set(State.ANSWERING)
         try:
@@ -489,7 +483,7 @@ class Round:
 
     def _end_answer(self) -> Segment:
         seg = self._stop_answer(quick=False)
-        self._reanalyze()
+        self._coach.listen(self.now())
         self._checkpoint()
         self._emit(ev.AnswerEnded(seg))
         self._set(State.ANSWERED)
@@ -498,7 +492,6 @@ class Round:
 
     def _finish(self, complete: bool, speak: bool, reason: str | None = None) -> SessionRecord:
         assert self._writer is not None
-        self._stop_requested = False
         if complete:
             self._set(State.WRAPPING_UP)
             if speak:
@@ -511,8 +504,7 @@ class Round:
         except Exception as exc:  # noqa: BLE001 - an adapter failing must not lose the round
             self._emit(ev.Problem(f"the analysis failed ({exc}); the round is saved without it"))
         if analysis is not None:
-            self._analysis = analysis
-            self._announce_signals(analysis)
+            self._coach.settle(analysis, self.now())
         with self._save:
             rec = self._writer.record
             rec.duration_s = round(max(self.now(), self._timeline_end()), 3)
@@ -524,30 +516,6 @@ class Round:
         self._emit(ev.RoundEnded(self.result))
         return self.result
 
-    def _reanalyze(self) -> None:
-        """Analyze the candidate's words so far: drives SignalHeard, coach cues, adaptive probes."""
-        with self._analysis_lock:
-            transcript = self.candidate_transcript()
-            if not transcript.cues:
-                return
-            try:
-                analysis = self._analyze(transcript, self.scenario, self.config.window_s)
-            except Exception:
-                log.exception("live analysis failed")
-                return
-            self._analysis = analysis
-            self._announce_signals(analysis)
-
-    def _announce_signals(self, analysis: Analysis) -> None:
-        heard = sorted(
-            ((s, r.first_at_s if r.first_at_s is not None else self.now())
-             for s, r in analysis.signals.items() if r.present and s not in self._heard),
-            key=lambda x: x[1],
-        )
-        for signal, at in heard:
-            self._heard.add(signal)
-            self._emit(ev.SignalHeard(signal, at))
-
     # ----- callbacks from the recorder and transcriber threads --------------------------------
 
     def _on_block(self, block: Any) -> None:
@@ -557,12 +525,7 @@ class Round:
 
     def _on_level(self, level: float, silent_s: float) -> None:
         self._emit(ev.LevelChanged(level, silent_s))
-        threshold = self.config.silence_notice_s
-        if silent_s >= threshold > 0 and not self._silence_noticed:
-            self._silence_noticed = True
-            self._emit(ev.SilenceNoticed(silent_s, self.now()))
-        elif silent_s < threshold:
-            self._silence_noticed = False
+        self._coach.quiet(silent_s, self.now())
         self.tick()
 
     def _on_source_end(self) -> None:
@@ -578,5 +541,5 @@ class Round:
                 return
             self._answer.live.append(cue)
         self._emit(ev.SegmentTranscribed(cue))
-        self._reanalyze()
+        self._coach.listen(self.now())
         self._checkpoint()

@@ -1,7 +1,8 @@
-"""What the panel asks next and what the coach whispers, decided from the live analysis.
+"""What the panel asks next, decided from the live analysis and the scenario's script.
 
 Pure functions over an Analysis and round times: no clock, no threads, no I/O, so every trigger is
-a one-line test. The engine (core/engine.py) calls these; it owns the "already asked" sets.
+a one-line test. The engine (core/engine.py) calls these; it owns the "already asked" set. What
+the coach whispers is core/coach.py's.
 """
 
 from __future__ import annotations
@@ -74,42 +75,3 @@ def choose_followup(
         if key not in asked:
             return FollowUp(key, probe.text, SENIOR_PM, f"scripted probe ({probe.tests})")
     return None
-
-
-MISSING_WORDS = {  # in the order a cue names them: the guide's three signals first
-    "hypothesis": "no user problem",
-    "metric_tie": "no metric tie",
-    "constraint": "no constraint",
-    "tradeoff": "no trade-off",
-    "lever": "no lever",
-}
-
-
-def _missing(analysis: Analysis | None) -> list[str]:
-    if analysis is None:
-        return list(MISSING_WORDS.values())
-    return [words for s, words in MISSING_WORDS.items() if not _present(analysis, s)]
-
-
-def _minutes(seconds: float) -> str:
-    m, s = divmod(round(seconds), 60)
-    return f"{m}:{s:02d}"
-
-
-def due_cues(
-    analysis: Analysis | None, now_s: float, window_s: float, round_s: float, given: set[str]
-) -> list[tuple[str, str]]:
-    """Coach cues (key, text) whose time has come and that were not given yet."""
-    out: list[tuple[str, str]] = []
-    missing = _missing(analysis)
-    if now_s >= HYPOTHESIS_BY_S and not (analysis and _present(analysis, "hypothesis")):
-        out.append(("hypothesis_4min", f"{_minutes(now_s)} in and no user problem yet; state it"))
-    if window_s > 150 and now_s >= window_s - 120 and now_s < window_s:
-        tail = "; ".join(missing[:2]) + " yet" if missing else "all five signals heard"
-        out.append(("window_2min", f"Two minutes left in the signal window; {tail}"))
-    if now_s >= window_s:
-        tail = ": " + ", ".join(missing) if missing else "; every signal was heard in time"
-        out.append(("window_end", f"Signal window closed{tail}"))
-    if round_s > window_s + 120 and now_s >= round_s - 120 and now_s < round_s:
-        out.append(("round_2min", "Two minutes left in the round; land your recommendation"))
-    return [(k, t) for k, t in out if k not in given]

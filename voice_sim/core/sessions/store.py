@@ -1,0 +1,141 @@
+"""The session store: where saved rounds live, and the one object callers use to reach them.
+
+One private folder per round under sessions_dir() (folder.py says what is in it) and an index,
+sessions.db (index.py), for instant history. The folders are the truth; the index can be rebuilt
+from them. `SessionStore.open()` creates both if needed and runs recovery (recovery.py), so every
+listing is up to date. Rounds are found by full id, unique prefix, or 'last'. Nothing here
+records or plays, and nothing here formats for a screen.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from voice_sim import locations
+from voice_sim.core.models import Analysis, Transcript
+from voice_sim.core.scenario import Scenario
+from voice_sim.core.sessions import export as exports
+from voice_sim.core.sessions import recovery
+from voice_sim.core.sessions.folder import read_analysis, read_record, read_transcript
+from voice_sim.core.sessions.index import SessionIndex, SessionRow
+from voice_sim.core.sessions.records import SessionError, SessionRecord, new_session_id
+from voice_sim.core.sessions.writer import SessionWriter
+from voice_sim.core.storage import DIR_MODE, owner_alive, private_dir, process_started
+
+
+class SessionStore:
+    """Session folders under `root` and their index `db`. Open with SessionStore.open()."""
+
+    def __init__(self, root: Path | None = None, db: Path | None = None) -> None:
+        self.root = root or locations.sessions_dir()
+        self.db = db or locations.sessions_db()
+        self.index = SessionIndex(self.db)
+
+    @classmethod
+    def open(
+        cls, root: Path | None = None, db: Path | None = None, recover: bool = True
+    ) -> SessionStore:
+        """Create the folders and index if needed; by default, mark abandoned rounds incomplete."""
+        store = cls(root, db)
+        private_dir(store.root)
+        rebuilt = store.index.create()
+        if recover:
+            store.recover()
+        elif rebuilt:
+            recovery.index_folders(store.root, store.index)
+        return store
+
+    # -- writing
+
+    def create(self, scenario: Scenario, mode: str, kind: str, round_s: float,
+               window_s: float) -> SessionWriter:
+        started = datetime.now(UTC)
+        pid = os.getpid()
+        for _ in range(20):
+            sid = new_session_id(started)
+            folder = self.root / sid
+            try:
+                folder.mkdir(mode=DIR_MODE, parents=False)
+                break
+            except FileExistsError:
+                continue
+        else:
+            raise SessionError(f"could not make a new session folder under {self.root}")
+        os.chmod(folder, DIR_MODE)
+        record = SessionRecord(
+            id=sid, scenario_id=scenario.id, scenario_title=scenario.title, mode=mode, kind=kind,
+            started_at=started, round_s=round_s, window_s=window_s, pid=pid,
+            pid_started=process_started(pid),
+        )
+        writer = SessionWriter(self.index, record, folder)
+        writer.checkpoint(Transcript())
+        self.index.put(record)
+        return writer
+
+    def recover(self) -> list[str]:
+        """Mark rounds whose recording process is gone as incomplete; index unknown folders."""
+        return recovery.recover(self.root, self.index)
+
+    # -- reading
+
+    def list(self, scenario_id: str | None = None, limit: int | None = None) -> list[SessionRow]:
+        return self.index.rows(scenario_id, limit)
+
+    def resolve(self, ref: str) -> str:
+        """A full id, a unique prefix of one, or 'last' (the newest round)."""
+        if ref in ("last", "latest"):
+            newest = self.index.newest()
+            if newest is None:
+                raise SessionError("there are no saved rounds yet")
+            return newest
+        ids = self.index.starting_with(ref)
+        if ref in ids:
+            return ref
+        if len(ids) == 1:
+            return ids[0]
+        if not ids:
+            raise SessionError(f"no saved round '{ref}'; see: voice-sim sessions list")
+        shown = ", ".join(ids[:5]) + (" ..." if len(ids) > 5 else "")
+        raise SessionError(f"'{ref}' matches {len(ids)} rounds ({shown}); give more of the id")
+
+    def folder(self, sid: str) -> Path:
+        return self.root / sid
+
+    def get(self, ref: str) -> SessionRecord:
+        return read_record(self.folder(self.resolve(ref)))
+
+    def transcript(self, ref: str) -> Transcript:
+        return read_transcript(self.folder(self.resolve(ref)))
+
+    def analysis(self, ref: str) -> Analysis | None:
+        return read_analysis(self.folder(self.resolve(ref)))
+
+    def summary(self, ref: str) -> dict[str, object]:
+        """The whole round as one JSON-able object (`run --json`, `export --format json`)."""
+        sid = self.resolve(ref)
+        return exports.summary(sid, self.folder(sid))
+
+    def export(self, ref: str, fmt: str) -> str:
+        """The round as md (the report), vtt or srt (the transcript), or json (the summary)."""
+        sid = self.resolve(ref)
+        return exports.export(sid, self.folder(sid), fmt)
+
+    # -- deleting
+
+    def delete(self, ref: str) -> str:
+        sid = self.resolve(ref)
+        folder = self.folder(sid)
+        try:
+            record: SessionRecord | None = read_record(folder)
+        except SessionError:
+            record = None
+        if record and record.status == "recording" and owner_alive(record.pid, record.pid_started):
+            raise SessionError(
+                f"round {sid} is still being recorded (pid {record.pid}); end it first"
+            )
+        shutil.rmtree(folder, ignore_errors=True)
+        self.index.remove(sid)
+        return sid

@@ -7,15 +7,19 @@ the screens show. It returns the real Analysis model, like the real one.
 
 from __future__ import annotations
 
+from voice_sim.core.analysis.delivery import delivery, notes
 from voice_sim.core.models import (
     Analysis,
+    Delivery,
     Evidence,
     Flag,
+    Hedge,
     Pacing,
     Pause,
     Scorecard,
     SignalResult,
     SignalScore,
+    Statement,
     Transcript,
 )
 
@@ -35,6 +39,7 @@ ANTI = {
                                    "Say what the scale buys the business."),
 }
 FILLERS = ("um", "uh")
+HEDGES = ("maybe", "i guess")
 
 
 def fake_analyze(transcript: Transcript, scenario: object = None,
@@ -65,10 +70,23 @@ def fake_analyze(transcript: Transcript, scenario: object = None,
         feasibility_reasoning=score(min(3, signals["constraint"].present + signals["lever"].present)),
         tradeoff_rigor=score(min(3, 2 * signals["tradeoff"].present)),
     )
+    if not (present or cues):
+        return Analysis(duration_s=0, window_s=window, signals=signals, flags=flags,
+                        pacing=_pacing([]), scorecard=card)
+    pacing = _pacing(cues)
     return Analysis(duration_s=transcript.duration_s, window_s=window, signals=signals,
-                    flags=flags, pacing=_pacing(cues), scorecard=card) if present or cues else \
-        Analysis(duration_s=0, window_s=window, signals=signals, flags=flags,
-                 pacing=_pacing([]), scorecard=card)
+                    flags=flags, pacing=pacing, scorecard=card, delivery=_delivery(cues, pacing),
+                    statements=[Statement(kind=n, start_s=e.start_s, end_s=e.end_s)
+                                for n, sig in signals.items() for e in sig.evidence])
+
+
+def _delivery(cues: list, pacing: Pacing) -> Delivery:  # type: ignore[type-arg]
+    """The real delivery coaching over the cues, with hedges found by plain phrases."""
+    spoken = [c for c in cues if c.speaker in (None, "candidate")]
+    d = delivery([c for c in cues if c not in spoken], spoken, [], pacing)
+    d.hedges = [Hedge(text=h, at_s=c.start_s) for c in spoken for h in HEDGES if h in c.text.lower()]
+    d.notes = notes(d, pacing, "measured")
+    return d
 
 
 def _pacing(cues: list) -> Pacing:  # type: ignore[type-arg]

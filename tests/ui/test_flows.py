@@ -261,7 +261,7 @@ async def test_playing_a_panel_line_or_without_a_device_says_why(kit: Kit) -> No
     async with app.run_test(size=SIZE) as pilot:
         report = await open_from_history(pilot)
         await pilot.press("4")
-        report.query_one("#lines", OptionList).highlighted = 0  # the panel's prompt
+        report.query_one("#lines", OptionList).highlighted = 1  # the panel's prompt, under the legend
         await pilot.press("p")
         await wait(pilot)
         assert kit.player.played == []

@@ -63,7 +63,7 @@ def test_end_round_dialog(kit: Kit, snap_compare: Any) -> None:
     assert snap_compare(kit.app(), terminal_size=SIZE, run_before=run_before)
 
 
-def _report(kit: Kit, snap_compare: Any, *keys: str) -> bool:
+def _report(kit: Kit, snap_compare: Any, *keys: str, size: tuple[int, int] = SIZE) -> bool:
     kit.record_round()
 
     async def run_before(pilot: Any) -> None:
@@ -72,7 +72,7 @@ def _report(kit: Kit, snap_compare: Any, *keys: str) -> bool:
         await pilot.pause()
         still(pilot)
 
-    return snap_compare(kit.app(), terminal_size=SIZE, run_before=run_before)
+    return snap_compare(kit.app(), terminal_size=size, run_before=run_before)
 
 
 def test_report_scorecard(kit: Kit, snap_compare: Any) -> None:
@@ -83,12 +83,29 @@ def test_report_flags(kit: Kit, snap_compare: Any) -> None:
     assert _report(kit, snap_compare, "2", "down")
 
 
-def test_report_pacing(kit: Kit, snap_compare: Any) -> None:
+def test_report_delivery(kit: Kit, snap_compare: Any) -> None:
     assert _report(kit, snap_compare, "3")
 
 
 def test_report_transcript(kit: Kit, snap_compare: Any) -> None:
     assert _report(kit, snap_compare, "4", "down", "down")
+
+
+# Delivery and the marked transcript must read on a small monochrome-friendly terminal and a large one.
+def test_report_delivery_at_80x24(kit: Kit, snap_compare: Any) -> None:
+    assert _report(kit, snap_compare, "3", size=(80, 24))
+
+
+def test_report_delivery_at_120x40(kit: Kit, snap_compare: Any) -> None:
+    assert _report(kit, snap_compare, "3", size=(120, 40))
+
+
+def test_report_transcript_at_80x24(kit: Kit, snap_compare: Any) -> None:
+    assert _report(kit, snap_compare, "4", "down", size=(80, 24))
+
+
+def test_report_transcript_at_120x40(kit: Kit, snap_compare: Any) -> None:
+    assert _report(kit, snap_compare, "4", "down", size=(120, 40))
 
 
 def test_export_dialog(kit: Kit, snap_compare: Any) -> None:

@@ -7,6 +7,7 @@ Plain Markdown with no HTML, readable as text too.
 
 from __future__ import annotations
 
+from voice_sim.core.analysis import marks
 from voice_sim.core.models import ANTI_PATTERNS, Analysis, Transcript
 from voice_sim.core.sessions import SessionRecord
 
@@ -50,7 +51,7 @@ def render_report(record: SessionRecord, transcript: Transcript, analysis: Analy
         out += ["No analysis: the candidate's answers had no transcribed words.", ""]
     else:
         out += _scorecard(analysis) + _signals(analysis) + _flags(analysis) + _pacing(analysis) + _delivery(analysis)
-    out += _followups(record) + _transcript(record, transcript)
+    out += _followups(record) + _transcript(record, transcript, analysis)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -153,15 +154,21 @@ def _followups(record: SessionRecord) -> list[str]:
     return out + [""]
 
 
-def _transcript(record: SessionRecord, transcript: Transcript) -> list[str]:
-    out = ["## Transcript", ""]
+def _transcript(record: SessionRecord, transcript: Transcript, analysis: Analysis | None) -> list[str]:
+    out = ["## Transcript", "", f"*Marks: {marks.LEGEND}.*", ""]
     window_marked = False
     for cue in transcript.cues:
         if not window_marked and cue.start_s >= record.window_s:
             out += [f"**--- {clock(record.window_s)}: end of the signal window ---**", ""]
             window_marked = True
+        you = cue.speaker in ("candidate", None)
         who = "You" if cue.speaker == "candidate" else (cue.speaker or "?")
-        out += [f"**[{clock(cue.start_s)}] {who}:** {' '.join(cue.text.split())}", ""]
+        said = " ".join(cue.text.split())
+        tag = ""
+        if you and analysis is not None:
+            said, letters = marks.marked(cue, analysis), marks.letters(cue, analysis)
+            tag = f" `{letters}`" if letters else ""
+        out += [f"**[{clock(cue.start_s)}] {who}:**{tag} {said}", ""]
     if not window_marked:
         out += [f"*(The round ended before the {clock(record.window_s)} window boundary.)*", ""]
     audio = [s.audio for s in record.segments if s.audio]

@@ -12,7 +12,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from voice_sim.core.models import ANTI_PATTERNS, Analysis, Cue, Flag, Pacing, Transcript
+from voice_sim.core.analysis import marks
+from voice_sim.core.models import ANTI_PATTERNS, Analysis, Cue, Delivery, Flag, Pacing, Transcript
 from voice_sim.core.sessions import SessionRecord
 from voice_sim.ui.text import SCORE_NAMES, SIGNAL_NAMES, dots, mmss
 
@@ -28,6 +29,9 @@ FLAG_TITLES = {
     "defers_to_engineering": "Defers to engineering",
     "dismisses_latency": "Dismisses latency",
     "scale_without_business_tie": "Scale with no business tie",
+    "hedged_statement": "Hedged a key statement",
+    "long_monologue": "Long stretch, no check-in",
+    "long_preamble": "Long preamble",
 }
 
 
@@ -111,6 +115,24 @@ def pacing_text(p: Pacing) -> RenderableType:
     return table
 
 
+def delivery_text(d: Delivery) -> RenderableType:
+    """The delivery verdicts, each with where and what to do instead."""
+    lo, hi = d.pace_band
+    checks = f"{len(d.checkins)} check-in{'s' if len(d.checkins) != 1 else ''}"
+    head = [f"Pace band {lo:.0f}-{hi:.0f} wpm", f"{checks} with the panel",
+            f"longest stretch without one {mmss(d.longest_monologue_s)}"]
+    if d.preamble_s is not None:
+        head.append(f"{mmss(d.preamble_s)} to the first substantive statement")
+    parts: list[RenderableType] = [Text("  ·  ".join(head), style="dim")]
+    if not d.notes:
+        parts.append(Text("Nothing to coach on delivery: pace in the band, no filler clusters, "
+                          "no long pauses.", style="italic"))
+    for note in d.notes:
+        parts.append(Text.assemble(("• ", "bold"), note.text))
+        parts.append(Text(f"  {note.suggestion}", style="green"))
+    return Group(*parts)
+
+
 @dataclass(frozen=True)
 class Line:
     """One transcript line of the report, with what 'play from here' needs."""
@@ -135,7 +157,7 @@ def transcript_lines(record: SessionRecord, transcript: Transcript,
     for cue in cues:
         while markers and markers[0][0] <= cue.start_s:
             lines.append(_marker(markers.pop(0)[1]))
-        lines.append(Line(_cue_prompt(cue), cue))
+        lines.append(Line(_cue_prompt(cue, analysis), cue))
     if markers and markers[0][0] <= max(record.duration_s, transcript.duration_s):
         lines += [_marker(text) for _, text in markers]
     return lines
@@ -145,13 +167,23 @@ def _marker(text: str) -> Line:
     return Line(Text(f"──── {text} ────", style="dim", justify="center"), None)
 
 
-def _cue_prompt(cue: Cue) -> Table:
+def _cue_prompt(cue: Cue, analysis: Analysis | None = None) -> Table:
+    """A transcript line; the candidate's carry the letters of what they stated there and their
+    [fillers] and {hedges}, in plain characters so they read without colour."""
     you = cue.speaker in (None, CANDIDATE)
     who = "You" if you else (cue.speaker or "Panel")
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(min_width=5, justify="right", style="dim", no_wrap=True)
+    said = letters = ""
+    if you and analysis is not None:
+        said, letters = marks.marked(cue, analysis), marks.letters(cue, analysis)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=5, justify="right", style="dim", no_wrap=True)
+    grid.add_column(width=5, style="bold", no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(mmss(cue.start_s), Text.assemble(
-        (f"{who}: ", "bold" if you else "bold cyan"), (cue.text.strip(), "" if you else "cyan"),
+    grid.add_row(mmss(cue.start_s), letters, Text.assemble(
+        (f"{who}: ", "bold" if you else "bold cyan"), (said or cue.text.strip(), "" if you else "cyan"),
     ))
     return grid
+
+
+def legend() -> Line:
+    return Line(Text(marks.LEGEND, style="dim"), None)

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from voice_sim.core.models import ANTI_PATTERNS
+from voice_sim.core.models import ANTI_PATTERNS, DELIVERY_FLAGS
 from voice_sim.core.sessions import SessionRecord
 from voice_sim.ui import report_views as views
 from voice_sim.ui.playback import PlaybackError
@@ -31,14 +31,14 @@ from voice_sim.ui.widgets import WpmChart
 if TYPE_CHECKING:
     from voice_sim.core.models import Analysis, Transcript
 
-TABS = ("score", "flags", "pacing", "transcript")
+TABS = ("score", "flags", "delivery", "transcript")
 
 
 class ReportScreen(AppScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "tab('score')", "Sections", key_display="1-4"),
         Binding("2", "tab('flags')", "Flags", show=False),
-        Binding("3", "tab('pacing')", "Pacing", show=False),
+        Binding("3", "tab('delivery')", "Delivery", show=False),
         Binding("4", "tab('transcript')", "Transcript", show=False),
         Binding("p", "play", "Play from line"),
         Binding("s", "stop", "Stop", show=False),
@@ -52,11 +52,11 @@ class ReportScreen(AppScreen):
         super().__init__()
         self.record, self.transcript, self.analysis = record, transcript, analysis
         self.folder, self.back_to = folder, back_to
-        self.lines = views.transcript_lines(record, transcript, analysis)
+        self.lines = [views.legend()] + views.transcript_lines(record, transcript, analysis)
         flags = analysis.flags if analysis else []
-        # Missing and late signals first, then anti-patterns in the order they were said.
-        self.flags = [f for f in flags if f.code not in ANTI_PATTERNS] + \
-            [f for f in flags if f.code in ANTI_PATTERNS]
+        # Missing and late signals first, then anti-patterns in the order they were said, then delivery.
+        self.flags = [f for f in flags if f.code not in ANTI_PATTERNS + DELIVERY_FLAGS] + \
+            [f for f in flags if f.code in ANTI_PATTERNS] + [f for f in flags if f.code in DELIVERY_FLAGS]
 
     def compose(self) -> ComposeResult:
         r = self.record
@@ -80,11 +80,15 @@ class ReportScreen(AppScreen):
                     with VerticalScroll(id="flag-detail-box"):
                         yield Static(Text("No flags: every signal came in time.")
                                      if not self.flags else "", id="flag-detail")
-            with TabPane("Pacing", id="pacing"):
+            with TabPane("Delivery", id="delivery"):
                 with VerticalScroll(classes="tab-body"):
                     if self.analysis is not None:
-                        yield Static(Text("Words per minute, minute by minute", style="bold"))
-                        yield WpmChart(self.analysis.pacing.wpm_by_minute, self.record.window_s)
+                        d = self.analysis.delivery
+                        yield Static(Text(f"Words per minute, minute by minute (band "
+                                          f"{d.pace_band[0]:.0f}-{d.pace_band[1]:.0f})", style="bold"))
+                        yield WpmChart(self.analysis.pacing.wpm_by_minute, self.record.window_s,
+                                       band=d.pace_band)
+                        yield Static(views.delivery_text(d), id="delivery-notes")
                         yield Static(views.pacing_text(self.analysis.pacing), id="pacing-figures")
                     else:
                         yield Static(Text("No words, no pace.", style="italic"))

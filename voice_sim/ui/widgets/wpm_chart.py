@@ -1,4 +1,5 @@
-"""Words per minute over the round as a bar chart, one bar per minute, with the window boundary."""
+"""Words per minute over the round as a bar chart, one bar per minute, with the window boundary
+and the pace band drawn as two dotted lines (its low and high ends)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from textual.widget import Widget
 EIGHTHS = " ▁▂▃▄▅▆▇█"
 AXIS_W = 5
 MAX_COL = 6
-GUIDE_WPM = 150  # a comfortable speaking pace, drawn as a dotted line
+BAND = (130.0, 170.0)  # the default pace band; the analysis carries the one in use
 
 
 class WpmChart(Widget):
@@ -24,10 +25,11 @@ class WpmChart(Widget):
     """
 
     def __init__(self, wpm_by_minute: list[float], window_s: float = 600.0, *,
-                 id: str | None = None) -> None:
+                 band: tuple[float, float] | list[float] = BAND, id: str | None = None) -> None:
         super().__init__(id=id)
         self.values = list(wpm_by_minute) or [0.0]
         self.window_s = window_s
+        self.band = (float(band[0]), float(band[1]))
 
     def render(self) -> Text:
         style = self.get_component_rich_style
@@ -36,17 +38,18 @@ class WpmChart(Widget):
         rows = max(3, self.size.height - 2)
         col = max(1, min(MAX_COL, (self.size.width - AXIS_W - 1) // n))
         gap = 1 if col >= 3 else 0
-        top = max(180, math.ceil(max(self.values) / 20) * 20)
+        top = max(math.ceil((self.band[1] + 30) / 20) * 20, math.ceil(max(self.values) / 20) * 20)
         step = top / rows
-        guide_row = rows - 1 - int(GUIDE_WPM / step)  # the row that holds a comfortable pace
+        guides = {rows - 1 - int(v / step): v for v in self.band}  # rows holding the band's ends
         window_col = int(self.window_s // 60) * col
         lines: list[Text] = []
         for r in range(rows):
             lo = (rows - r - 1) * step
+            guide_row = r in guides
             if r == 0:
                 label = f"{top:>3} ┤"
-            elif r == guide_row:
-                label = f"{GUIDE_WPM:>3} ┤"
+            elif guide_row:
+                label = f"{guides[r]:>3.0f} ┤"
             else:
                 label = "    │"
             line = Text(label, style=axis)
@@ -55,13 +58,13 @@ class WpmChart(Widget):
                     cell = "█" * (col - gap)
                 elif v > lo:
                     cell = EIGHTHS[max(1, int((v - lo) / step * 8))] * (col - gap)
-                elif r == guide_row:
+                elif guide_row:
                     line.append("┄" * col, style=axis)
                     continue
                 else:
                     cell = " " * (col - gap)
                 line.append(cell, style=bar)
-                line.append(("┄" if r == guide_row else " ") * gap, style=axis)
+                line.append(("┄" if guide_row else " ") * gap, style=axis)
             lines.append(line)
         base = ["─"] * (n * col)
         if 0 < window_col < len(base):

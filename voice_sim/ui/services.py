@@ -81,7 +81,7 @@ def list_input_devices() -> list[str]:
 def list_models(settings: Settings) -> list[tuple[str, str]]:
     """(label, name) for each catalogue model, saying which are not on disk yet."""
     try:
-        from voice_sim.speech.models import list_models as rows
+        from voice_sim.speech.catalogue import list_models as rows
 
         found = [(r.name if r.installed else f"{r.name} (not downloaded)", r.name) for r in rows()]
     except Exception:  # noqa: BLE001 - a broken catalogue must not keep the app from opening

@@ -97,7 +97,10 @@ def test_a_broken_settings_file_is_one_line(capsys: pytest.CaptureFixture[str]) 
 
 @pytest.mark.parametrize(
     ("name", "value", "words"),
-    [("VOICE_SIM_ROUND__MODE", "loud", "'round.mode'"), ("VOICE_SIM_PANEL__PERSONAS", "[oops", "panel")],
+    [
+        ("VOICE_SIM_ROUND__MODE", "loud", "'round.mode'"),
+        ("VOICE_SIM_PANEL__PERSONAS", "[oops", "panel"),
+    ],
 )
 def test_a_bad_environment_value_is_one_line(
     monkeypatch: pytest.MonkeyPatch, name: str, value: str, words: str

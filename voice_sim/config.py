@@ -107,7 +107,7 @@ class SettingsFile(InitSettingsSource):
 
 
 def read_settings_file(path: Path) -> dict:
-    """The settings file's tables as a dict ({} when there is no file); one line when it is broken."""
+    """The settings file's tables as a dict ({} without a file); a one-line UserError if broken."""
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

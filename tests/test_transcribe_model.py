@@ -147,7 +147,7 @@ def test_a_model_directory_path_works(answer_audio, tmp_path):
 
     from voice_sim.config import Settings
     from voice_sim.speech import make_transcriber
-    from voice_sim.speech.models import bundled_path
+    from voice_sim.speech.catalogue import bundled_path
 
     copy = Path(shutil.copytree(bundled_path(), tmp_path / "my-model"))
     transcript = make_transcriber(Settings(), str(copy)).transcribe_file(

@@ -2,6 +2,8 @@
 
 Precedence: command-line flags > environment (VOICE_SIM_SECTION__FIELD, e.g.
 VOICE_SIM_ROUND__MODE=exam) > the settings file (locations.config_file()) > defaults.
+`Settings()` applies all of them; the file is a settings source ranked below the environment, so
+what the app writes to it (Home's choices) never outranks an environment override.
 """
 
 from __future__ import annotations
@@ -12,7 +14,13 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    InitSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    SettingsError,
+)
 
 from voice_sim import locations
 from voice_sim.errors import UserError
@@ -87,24 +95,40 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        return (init_settings, env_settings)
+        # Earlier sources win: arguments, then the environment, then the file, then defaults.
+        return (init_settings, env_settings, SettingsFile(settings_cls, locations.config_file()))
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """Read the settings file (if any) under the environment's overrides."""
-    path = path or locations.config_file()
-    data: dict = {}
-    if path.exists():
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise UserError(f"settings file {path} is not valid TOML ({exc}); fix or delete it") from None
+class SettingsFile(InitSettingsSource):
+    """The settings file as a source of its own, so it can rank below the environment."""
+
+    def __init__(self, settings_cls: type[BaseSettings], path: Path) -> None:
+        super().__init__(settings_cls, read_settings_file(path))
+
+
+def read_settings_file(path: Path) -> dict:
+    """The settings file's tables as a dict ({} without a file); a one-line UserError if broken."""
     try:
-        return Settings(**data)
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UserError(f"settings file {path} is not valid TOML ({exc}); fix or delete it") from None
+    except OSError as exc:
+        raise UserError(f"settings file {path} cannot be read ({exc.strerror or exc})") from None
+
+
+def load_settings() -> Settings:
+    """The settings: environment over the settings file over defaults; one line when invalid."""
+    try:
+        return Settings()
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
+        path = locations.config_file()
         raise UserError(f"settings: '{field}': {first['msg']} (in {path} or VOICE_SIM_ env)") from None
+    except SettingsError as exc:  # an environment value that is not valid JSON for a list or table
+        raise UserError(f"settings: {exc} (VOICE_SIM_ env)") from None
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -1,6 +1,6 @@
 """`voice-sim models list|pull`: the speech models, installed or available, and downloading one.
 
-Presentation only: the catalogue, resolution and download are speech/models.py. `pull` is the
+Presentation only: the catalogue, resolution and download are speech/catalogue.py. `pull` is the
 only command that uses the network.
 """
 
@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from voice_sim import locations
     from voice_sim.config import load_settings
-    from voice_sim.speech.models import list_models
+    from voice_sim.speech.catalogue import list_models
 
     rows = list_models()
     default = load_settings().speech.model
@@ -75,7 +75,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_pull(args: argparse.Namespace) -> int:
-    from voice_sim.speech.models import pull
+    from voice_sim.speech.catalogue import pull
 
     if sys.stderr.isatty():
         print(f"pulling {args.name} ...", file=sys.stderr)

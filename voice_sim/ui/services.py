@@ -9,7 +9,6 @@ live here, so the screens do not care whether those modules exist yet.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +17,7 @@ from typing import Any
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from voice_sim import locations
-from voice_sim.config import Settings, load_settings, save_settings
+from voice_sim.config import Settings, load_settings, read_settings_file, save_settings
 from voice_sim.core.library import load_library
 from voice_sim.core.scenario import LoadResult
 from voice_sim.ui.playback import Player, SoundDevicePlayer
@@ -81,7 +80,7 @@ def list_input_devices() -> list[str]:
 def list_models(settings: Settings) -> list[tuple[str, str]]:
     """(label, name) for each catalogue model, saying which are not on disk yet."""
     try:
-        from voice_sim.speech.models import list_models as rows
+        from voice_sim.speech.catalogue import list_models as rows
 
         found = [(r.name if r.installed else f"{r.name} (not downloaded)", r.name) for r in rows()]
     except Exception:  # noqa: BLE001 - a broken catalogue must not keep the app from opening
@@ -112,15 +111,19 @@ REMEMBERED = (
 )
 
 
-def remember_choices(settings: Settings, path: Path | None = None) -> None:
-    """Write the Home screen's choices into the settings file, leaving everything else as it was."""
-    path = path or locations.config_file()
-    data: dict[str, Any] = {}
-    if path.exists():
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    file_settings = _FileSettings(**data)
+def remember_choices(settings: Settings) -> None:
+    """Write the Home screen's choices into the settings file, leaving everything else as it was.
+
+    Only choices made here are written: one still equal to what the environment and the file give
+    is left alone, so a VOICE_SIM_ override stays an override and is not copied into the file.
+    """
+    path = locations.config_file()
+    given = load_settings()
+    file_settings = _FileSettings(**read_settings_file(path))
     for section, name in REMEMBERED:
-        setattr(getattr(file_settings, section), name, getattr(getattr(settings, section), name))
+        value = getattr(getattr(settings, section), name)
+        if value != getattr(getattr(given, section), name):
+            setattr(getattr(file_settings, section), name, value)
     save_settings(file_settings, path)
 
 

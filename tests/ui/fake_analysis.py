@@ -8,6 +8,7 @@ the screens show. It returns the real Analysis model, like the real one.
 from __future__ import annotations
 
 from voice_sim.core.analysis.delivery import delivery, notes
+from voice_sim.core.analysis.pacing import pacing as real_pacing
 from voice_sim.core.models import (
     Analysis,
     Delivery,
@@ -15,7 +16,6 @@ from voice_sim.core.models import (
     Flag,
     Hedge,
     Pacing,
-    Pause,
     Scorecard,
     SignalResult,
     SignalScore,
@@ -38,14 +38,15 @@ ANTI = {
     "scale_without_business_tie": ("million requests", "Claims scale with no business outcome",
                                    "Say what the scale buys the business."),
 }
-FILLERS = ("um", "uh")
 HEDGES = ("maybe", "i guess")
 
 
 def fake_analyze(transcript: Transcript, scenario: object = None,
                  window_s: float | None = None) -> Analysis:
     window = window_s or 600.0
-    cues = [c for c in transcript.cues if c.text.strip()]
+    # Like the real analyzer: only the candidate's words count; the panel's lines mark turns.
+    panel = [c for c in transcript.cues if c.speaker not in (None, "candidate") and c.text.strip()]
+    cues = [c for c in transcript.cues if c.speaker in (None, "candidate") and c.text.strip()]
     signals: dict[str, SignalResult] = {}
     for name, phrases in FINDS.items():
         hits = [c for c in cues if any(p in c.text.lower() for p in phrases)]
@@ -72,40 +73,17 @@ def fake_analyze(transcript: Transcript, scenario: object = None,
     )
     if not (present or cues):
         return Analysis(duration_s=0, window_s=window, signals=signals, flags=flags,
-                        pacing=_pacing([]), scorecard=card)
-    pacing = _pacing(cues)
+                        pacing=real_pacing(Transcript()), scorecard=card)
+    pacing = real_pacing(Transcript(cues=cues), [(c.start_s, c.end_s) for c in panel])
     return Analysis(duration_s=transcript.duration_s, window_s=window, signals=signals,
-                    flags=flags, pacing=pacing, scorecard=card, delivery=_delivery(cues, pacing),
+                    flags=flags, pacing=pacing, scorecard=card, delivery=_delivery(cues, panel, pacing),
                     statements=[Statement(kind=n, start_s=e.start_s, end_s=e.end_s)
                                 for n, sig in signals.items() for e in sig.evidence])
 
 
-def _delivery(cues: list, pacing: Pacing) -> Delivery:  # type: ignore[type-arg]
+def _delivery(spoken: list, panel: list, pacing: Pacing) -> Delivery:  # type: ignore[type-arg]
     """The real delivery coaching over the cues, with hedges found by plain phrases."""
-    spoken = [c for c in cues if c.speaker in (None, "candidate")]
-    d = delivery([c for c in cues if c not in spoken], spoken, [], pacing)
+    d = delivery(panel, spoken, [], pacing)
     d.hedges = [Hedge(text=h, at_s=c.start_s) for c in spoken for h in HEDGES if h in c.text.lower()]
     d.notes = notes(d, pacing, "measured")
     return d
-
-
-def _pacing(cues: list) -> Pacing:  # type: ignore[type-arg]
-    if not cues:
-        return Pacing(words=0, speaking_s=0, wall_s=0, wpm_speaking=0, wpm_wall=0, fillers=0,
-                      fillers_per_min=0)
-    words = sum(len(c.text.split()) for c in cues)
-    speaking = sum(c.end_s - c.start_s for c in cues)
-    wall = cues[-1].end_s - cues[0].start_s
-    fillers = sum(w.strip(",.").lower() in FILLERS for c in cues for w in c.text.split())
-    pauses = [Pause(start_s=a.end_s, end_s=b.start_s) for a, b in zip(cues, cues[1:])
-              if b.start_s - a.end_s > 3]
-    per_minute = [0.0] * (int(cues[-1].end_s // 60) + 1)
-    for c in cues:
-        per_minute[int(c.start_s // 60)] += len(c.text.split())
-    return Pacing(
-        words=words, speaking_s=round(speaking, 2), wall_s=round(wall, 2),
-        wpm_speaking=round(words / speaking * 60, 1), wpm_wall=round(words / wall * 60, 1),
-        fillers=fillers, fillers_per_min=round(fillers / speaking * 60, 2),
-        filler_counts={"um": fillers} if fillers else {}, long_pauses=pauses,
-        wpm_by_minute=per_minute,
-    )

@@ -498,9 +498,10 @@ class Round:
                 late = self.now() >= self.config.round_s - 60
                 self._speak("wrapup", WRAP_UP_TIME if late else WRAP_UP_EARLY, 0)
         analysis: Analysis | None = None
-        candidate = self.candidate_transcript()
+        # The whole round: only the candidate's words are judged, but the panel's lines mark the
+        # turns (a silence while the panel speaks is no pause; a question ends a monologue).
         try:
-            analysis = self._analyze(candidate, self.scenario, self.config.window_s)
+            analysis = self._analyze(self.transcript(), self.scenario, self.config.window_s)
         except Exception as exc:  # noqa: BLE001 - an adapter failing must not lose the round
             self._emit(ev.Problem(f"the analysis failed ({exc}); the round is saved without it"))
         if analysis is not None:

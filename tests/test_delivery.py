@@ -112,3 +112,27 @@ def test_the_delivery_contract_in_json():
                 "longest_monologue_s", "checkins", "preamble_s"):
         assert key in d
     assert d["pace_band"] == [130.0, 170.0]
+
+
+def test_the_pace_band_comes_from_the_settings(tmp_path, capsys):
+    """[coaching] pace_band in the settings file moves the band `analyze` judges against; a band
+    that is not [low, high] is one line, exit 2."""
+    import json
+
+    from voice_sim import locations
+    from voice_sim.cli import main
+
+    answer = tmp_path / "a.json"
+    answer.write_text(json.dumps([c.model_dump() for c in spoken_at(150, 0, 120)]))
+    config = locations.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text("[coaching]\npace_band = [100, 140]\n")
+    assert main(["analyze", str(answer), "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)["delivery"]
+    assert d["pace_band"] == [100, 140]
+    assert [(s["start_s"], s["end_s"], s["wpm"] > 140) for s in d["outside_band"]] == [(0, 120, True)]
+
+    config.write_text("[coaching]\npace_band = [170, 130]\n")
+    assert main(["analyze", str(answer), "--json"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1 and "pace_band" in err

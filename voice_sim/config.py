@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, model_validator
 from pydantic_settings import (
     BaseSettings,
     InitSettingsSource,
@@ -75,6 +75,20 @@ class RoundSettings(BaseModel):
     pushiness: Literal["gentle", "firm"] = Field("firm", description="firm adds adaptive probes.")
 
 
+class CoachingSettings(BaseModel):
+    pace_band: tuple[float, float] = Field(
+        (130.0, 170.0), description="Words a minute a spoken answer should stay within: [low, high]."
+    )
+
+    @model_validator(mode="after")
+    def _band(self) -> CoachingSettings:
+        lo, hi = self.pace_band
+        if not 40 <= lo < hi <= 400:
+            raise ValueError(f"pace_band must be [low, high] words a minute with 40 <= low < high <= 400, "
+                             f"not [{lo:g}, {hi:g}]")
+        return self
+
+
 class Settings(BaseSettings):
     """Everything a user can set. See README 'Settings'."""
 
@@ -85,6 +99,7 @@ class Settings(BaseSettings):
     audio: AudioSettings = Field(default_factory=AudioSettings)
     panel: PanelSettings = Field(default_factory=PanelSettings)
     round: RoundSettings = Field(default_factory=RoundSettings)
+    coaching: CoachingSettings = Field(default_factory=CoachingSettings)
 
     @classmethod
     def settings_customise_sources(

@@ -42,7 +42,7 @@ HEDGES = ("maybe", "i guess")
 
 
 def fake_analyze(transcript: Transcript, scenario: object = None,
-                 window_s: float | None = None) -> Analysis:
+                 window_s: float | None = None, pace_band: tuple[float, float] = (130.0, 170.0)) -> Analysis:
     window = window_s or 600.0
     # Like the real analyzer: only the candidate's words count; the panel's lines mark turns.
     panel = [c for c in transcript.cues if c.speaker not in (None, "candidate") and c.text.strip()]
@@ -76,14 +76,15 @@ def fake_analyze(transcript: Transcript, scenario: object = None,
                         pacing=real_pacing(Transcript()), scorecard=card)
     pacing = real_pacing(Transcript(cues=cues), [(c.start_s, c.end_s) for c in panel])
     return Analysis(duration_s=transcript.duration_s, window_s=window, signals=signals,
-                    flags=flags, pacing=pacing, scorecard=card, delivery=_delivery(cues, panel, pacing),
+                    flags=flags, pacing=pacing, scorecard=card, delivery=_delivery(cues, panel, pacing, pace_band),
                     statements=[Statement(kind=n, start_s=e.start_s, end_s=e.end_s)
                                 for n, sig in signals.items() for e in sig.evidence])
 
 
-def _delivery(spoken: list, panel: list, pacing: Pacing) -> Delivery:  # type: ignore[type-arg]
+def _delivery(spoken: list, panel: list, pacing: Pacing,  # type: ignore[type-arg]
+              band: tuple[float, float]) -> Delivery:
     """The real delivery coaching over the cues, with hedges found by plain phrases."""
-    d = delivery(panel, spoken, [], pacing)
+    d = delivery(panel, spoken, [], pacing, band=band)
     d.hedges = [Hedge(text=h, at_s=c.start_s) for c in spoken for h in HEDGES if h in c.text.lower()]
     d.notes = notes(d, pacing, "measured")
     return d

@@ -42,17 +42,19 @@ def run(args: argparse.Namespace) -> int:
 
     if args.wpm <= 0:
         raise UserError("--wpm must be a positive number of words per minute")
+    from voice_sim.config import load_settings
+
+    settings = load_settings()
     scenario = None
     if args.scenario:
-        from voice_sim.config import load_settings
         from voice_sim.core.library import get_scenario, load_library
 
-        library = load_library(load_settings(), args.scenarios)
+        library = load_library(settings, args.scenarios)
         for line in library.errors:
             print(f"voice-sim: warning: {line}", file=sys.stderr)
         scenario = get_scenario(library, args.scenario)
     transcript = load_answer(args.path, args.wpm, args)
-    analysis = analyze(transcript, scenario)
+    analysis = analyze(transcript, scenario, pace_band=settings.coaching.pace_band)
     if args.json:
         sys.stdout.write(analysis.model_dump_json() + "\n")
         return 0

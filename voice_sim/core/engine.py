@@ -89,6 +89,7 @@ class RoundConfig:
     max_followups: int = 3
     pushiness: str = "firm"
     silence_notice_s: float = 20.0
+    pace_band: tuple[float, float] = (130.0, 170.0)
 
     @classmethod
     def from_settings(cls, settings: Settings, scenario: Scenario, mode: str | None = None) -> RoundConfig:
@@ -104,6 +105,7 @@ class RoundConfig:
             max_followups=r.max_followups,
             pushiness=r.pushiness,
             silence_notice_s=settings.audio.silence_notice_s,
+            pace_band=settings.coaching.pace_band,
         )
 
 
@@ -501,7 +503,8 @@ class Round:
         # The whole round: only the candidate's words are judged, but the panel's lines mark the
         # turns (a silence while the panel speaks is no pause; a question ends a monologue).
         try:
-            analysis = self._analyze(self.transcript(), self.scenario, self.config.window_s)
+            analysis = self._analyze(self.transcript(), self.scenario, self.config.window_s,
+                                     pace_band=self.config.pace_band)
         except Exception as exc:  # noqa: BLE001 - an adapter failing must not lose the round
             self._emit(ev.Problem(f"the analysis failed ({exc}); the round is saved without it"))
         if analysis is not None:

@@ -223,3 +223,28 @@ def test_cli_list_show_export_delete(store: SessionStore, tmp_path: Path, capsys
     assert err.count("\n") == 1 and "no saved round" in err
     assert main(["sessions", "list"]) == 0
     assert "No saved rounds" in capsys.readouterr().out
+
+
+def test_trend_charts_every_attempt_at_a_scenario_oldest_first(store: SessionStore, capsys) -> None:
+    ids = [play_round(store, answers).session.id for answers in (
+        [LEVER_ONLY], [HYPOTHESIS + " " + LEVER_ONLY], [HYPOTHESIS + " " + LEVER_ONLY, METRIC])]
+    capsys.readouterr()
+    assert main(["sessions", "trend", "--json"]) == 0
+    series = json.loads(capsys.readouterr().out)
+    assert list(series) == [SCENARIO.id]
+    points = series[SCENARIO.id]
+    assert [p["id"] for p in points] == ids
+    assert points[0]["first_hypothesis_s"] is None and points[1]["first_hypothesis_s"] is not None
+    assert points[0]["signals_in_window"] < points[2]["signals_in_window"]
+    assert main(["sessions", "trend", "--scenario", SCENARIO.id]) == 0
+    out = capsys.readouterr().out
+    assert "3 attempts" in out and "Signals in the window" in out and "better" in out
+    assert main(["sessions", "trend", "--scenario", "nope"]) == 0
+    assert "No analysed rounds of nope" in capsys.readouterr().out
+
+
+def test_sparkline_spans_lowest_to_highest() -> None:
+    from voice_sim.core.labels import sparkline
+
+    assert sparkline([1, 5, None, 3]) == "\u2581\u2588\u00b7\u2585"
+    assert sparkline([2, 2]) == "\u2581\u2581" and sparkline([None]) == "\u00b7"

@@ -88,3 +88,41 @@ def print_delivery(console: Console, a: Analysis) -> None:
     for note in d.notes:
         console.print(f"  {note.text}")
         console.print(f"      {note.suggestion}", style="cyan")
+
+
+def trend_table(points: list) -> Table:  # type: ignore[type-arg]
+    """Each charted figure over the attempts (oldest to newest): a sparkline, first, last, and
+    whether it moved the right way. `points` are core.sessions.trend.TrendPoint, oldest first."""
+    from voice_sim.core.labels import sparkline
+    from voice_sim.core.sessions.trend import METRICS
+
+    table = Table(box=None, padding=(0, 2, 0, 0), show_edge=False, header_style="dim")
+    for name, just in (("", "left"), ("Attempts", "left"), ("First", "right"), ("Last", "right"), ("", "left")):
+        table.add_column(name, justify=just, no_wrap=True)  # type: ignore[arg-type]
+    for field, name, better in METRICS:
+        values = [getattr(p, field) for p in points]
+        first, last = values[0], values[-1]
+        table.add_row(name, sparkline(values), _figure(field, first), _figure(field, last),
+                      _direction(first, last, better))
+    return table
+
+
+def _figure(field: str, value: float | None) -> str:
+    if value is None:
+        return "-"
+    if field == "first_hypothesis_s":
+        return clock(value)
+    if field == "signals_in_window":
+        return f"{value:.0f}/3"
+    return f"{value:.0f}" if field == "wpm" else f"{value:.1f}"
+
+
+def _direction(first: float | None, last: float | None, better: str) -> Text:
+    if first is None or last is None or first == last:
+        return Text("")
+    if better == "band":  # pace: closer to the middle of the band is better
+        first, last = abs(first - 150), abs(last - 150)
+        if first == last:
+            return Text("")
+    improved = last < first if better in ("lower", "band") else last > first
+    return Text("better", style="green") if improved else Text("worse", style="yellow")

@@ -461,3 +461,16 @@ async def test_a_round_keeps_the_app_out_of_full_collections_until_it_closes(kit
     finally:
         rnd.close()
     assert gc.get_freeze_count() == 0
+
+
+async def test_history_charts_every_attempt_from_the_third_on(kit: Kit) -> None:
+    kit.record_round(["We will add a sequencer per auction."])
+    kit.record_round()
+    kit.record_round()
+    app = kit.app()
+    async with app.run_test(size=SIZE) as pilot:
+        history = await open_history(app, pilot)
+        await wait(pilot)
+        compare = plain(history.query_one("#compare-body", Static))
+        assert "All 3 attempts, oldest to newest" in compare
+        assert "Time to hypothesis" in compare and "Signals in the window" in compare and "better" in compare

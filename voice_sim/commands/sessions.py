@@ -1,4 +1,4 @@
-"""`voice-sim sessions`: the history of saved rounds: list, show, export, delete.
+"""`voice-sim sessions`: the history of saved rounds: list, show, export, trend, delete.
 
 Presentation only: the store (core/sessions/) finds, reads and deletes. Opening the store first
 marks rounds whose recording process died as incomplete, so every listing is up to date.
@@ -50,6 +50,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="PATH", type=Path,
                    help="where to write (default: standard output)")
     p.set_defaults(func=run_export)
+
+    p = actions.add_parser("trend", help="how your attempts moved, per scenario, oldest to newest")
+    p.add_argument("--scenario", metavar="ID", help="only this scenario")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead")
+    p.set_defaults(func=run_trend)
 
     p = actions.add_parser("delete", help="delete a round: its folder, audio and index entry")
     p.add_argument("id", metavar="ID")
@@ -149,6 +154,33 @@ def run_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UserError(f"cannot write {out} ({exc.strerror or exc})") from None
     print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+def run_trend(args: argparse.Namespace) -> int:
+    from voice_sim.core.sessions.trend import trend
+
+    store = open_store()
+    series = trend(store.list(scenario_id=args.scenario), store.analysis)
+    if args.json:
+        print(json.dumps({sid: [p.model_dump(mode="json") for p in points] for sid, points in series.items()},
+                         indent=2))
+        return 0
+    if not series:
+        which = f" of {args.scenario}" if args.scenario else ""
+        print(f"No analysed rounds{which} yet. Start one with: voice-sim run --scenario ID")
+        return 0
+    from rich.console import Console
+    from rich.text import Text
+
+    from voice_sim.render import trend_table
+
+    console = Console(highlight=False)
+    for sid, points in series.items():
+        n = len(points)
+        console.print(Text(f"{sid}: {n} attempt{'s' if n != 1 else ''}, oldest to newest", style="bold"))
+        console.print(trend_table(points))
+        console.print()
     return 0
 
 

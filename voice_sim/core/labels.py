@@ -13,3 +13,19 @@ def clock(seconds: float | None) -> str:
         return "-"
     m, s = divmod(int(round(max(0.0, seconds))), 60)
     return f"{m}:{s:02d}"
+
+
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float | None]) -> str:
+    """One character per value, from the lowest to the highest of them ('·' for no value)."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return "·" * len(values)
+    lo, hi = min(known), max(known)
+    span = hi - lo
+    return "".join(
+        "·" if v is None else BARS[0 if span == 0 else round((v - lo) / span * (len(BARS) - 1))]
+        for v in values
+    )

@@ -1,11 +1,12 @@
 """History: every saved round, newest first; open one to review it; compare with the attempt
-before it at the same scenario. The list comes from the store's index (instant); analyses for the
+before it at the same scenario, and chart every attempt at it (from the third on). The list comes from the store's index (instant); analyses for the
 comparison and a round to open are read in workers."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,6 +15,8 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import ColumnKey
 
+from voice_sim.core.sessions.trend import trend
+from voice_sim.render import trend_table
 from voice_sim.ui.compare import comparison
 from voice_sim.ui.messages import ComparisonReady, HistoryLoaded, SessionLoaded
 from voice_sim.ui.screens.base import AppScreen
@@ -132,13 +135,19 @@ class HistoryScreen(AppScreen):
           description="comparing with the previous attempt")
     def compare(self, row: SessionRow) -> None:
         before = self.previous_attempt(row)
+        store = self.app.services.store
         if before is None:
-            body: object = Text(f"The first attempt at {row.scenario_title}: nothing to compare yet.",
-                                style="dim")
+            body: RenderableType = Text(f"The first attempt at {row.scenario_title}: nothing to compare yet.",
+                                        style="dim")
         else:
-            store = self.app.services.store
             body = comparison(store.analysis(row.id), store.analysis(before.id),
                               f"Before ({when(before.started_at)})")
+        # Every attempt up to this one, not only the one before it.
+        upto = [r for r in self.rows if r.scenario_id == row.scenario_id and r.started_at <= row.started_at]
+        points = trend(upto, store.analysis).get(row.scenario_id, [])
+        if len(points) >= 3:
+            body = Group(body, Text(""), Text(f"All {len(points)} attempts, oldest to newest", style="bold"),
+                         trend_table(points))
         self.post_message(ComparisonReady(row.id, body))
 
     def on_comparison_ready(self, message: ComparisonReady) -> None:

@@ -1,20 +1,18 @@
-"""FileSource, the shared AudioSink, the resampler and reading back unfinished recordings. No audio
-devices: these run everywhere."""
+"""FileSource, the shared AudioSink and the resampler. No audio devices: these run everywhere.
+Repairing unfinished recordings is tests/test_wav.py."""
 
 from __future__ import annotations
 
 import stat
-import struct
 import threading
 import time
 import wave
-from pathlib import Path
 
 import numpy as np
 import pytest
 import soundfile as sf
 
-from voice_sim.audio.files import FileSource, Resampler, read_wav, repair_wav
+from voice_sim.audio.files import FileSource, Resampler
 from voice_sim.audio.sink import AudioSink
 from voice_sim.config import AudioSettings
 from voice_sim.errors import UserError
@@ -179,34 +177,6 @@ def test_file_source_refuses_what_it_cannot_read(tmp_path, name, content, messag
 def test_file_source_refuses_a_directory(tmp_path):
     with pytest.raises(UserError, match="is a directory"):
         FileSource(tmp_path)
-
-
-def _zero_header_sizes(path: Path) -> None:
-    """Make a WAV look like one whose writer died before finalizing it: libsndfile's header before
-    the first update says RIFF size 8 and data size 0."""
-    data = bytearray(path.read_bytes())
-    at = data.index(b"data")
-    data[4:8] = struct.pack("<I", 8)
-    data[at + 4:at + 8] = struct.pack("<I", 0)
-    path.write_bytes(bytes(data))
-
-
-def test_unfinished_wav_is_read_whole_and_repaired(tmp_path):
-    path = tmp_path / "crashed.wav"
-    sink = AudioSink(path, RATE)
-    sink.start()
-    for _ in range(12):
-        sink.feed(tone(0.1))
-    assert sink.finish().duration_s == pytest.approx(1.2)
-    _zero_header_sizes(path)
-    with pytest.raises(wave.Error), wave.open(str(path)):
-        pass
-    audio, rate = read_wav(path)
-    assert rate == RATE and len(audio) == int(1.2 * RATE)
-    assert repair_wav(path) is True
-    with wave.open(str(path)) as w:
-        assert w.getnframes() == int(1.2 * RATE)
-    assert repair_wav(path) is False  # nothing left to fix
 
 
 def test_sink_header_is_current_while_still_recording(tmp_path):

@@ -8,16 +8,12 @@ the tests use. In real time (default) a block is handed over when it would have 
 spoken; with realtime=False as fast as the consumer takes them. Multi-channel files are mixed down;
 other sample rates are resampled to 16 kHz with a windowed-sinc filter (numpy, streaming).
 When the file runs out the segment ends by itself: on_ended("end_of_file").
-
-`read_wav(path)` reads a recording even if its header was never finalized (a killed process);
-`repair_wav(path)` fixes such a header in place. This module must not open audio devices.
+This module must not open audio devices; core/wav.py repairs what the recorder left unfinished.
 """
 
 from __future__ import annotations
 
 import math
-import os
-import struct
 import threading
 import time
 from pathlib import Path
@@ -196,69 +192,3 @@ class FileSource(SinkSource):
         except Exception as exc:  # noqa: BLE001 - a file that breaks mid-way: keep what was fed, say why
             self.error = exc
             sink.end("read_error")
-
-
-# ----- reading back recordings ------------------------------------------------------------------
-
-
-def _wav_layout(path: Path) -> tuple[int, int, int, int, int, int] | None:
-    """(riff_size_pos, data_size_pos, data_offset, declared_data_bytes, block_align, file_size) of a
-    RIFF/WAVE file, or None if it is not one."""
-    size = path.stat().st_size
-    with open(path, "rb") as f:
-        head = f.read(12)
-        if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-            return None
-        block_align = 0
-        while True:
-            pos = f.tell()
-            chunk = f.read(8)
-            if len(chunk) < 8:
-                return None
-            cid, csize = chunk[:4], struct.unpack("<I", chunk[4:])[0]
-            if cid == b"fmt ":
-                fmt = f.read(csize)
-                block_align = struct.unpack("<H", fmt[12:14])[0]
-                f.seek(pos + 8 + csize + (csize & 1))
-            elif cid == b"data":
-                return 4, pos + 4, pos + 8, csize, block_align, size
-            else:
-                f.seek(pos + 8 + csize + (csize & 1))
-
-
-def repair_wav(path: Path) -> bool:
-    """Make a WAV header's sizes match the data on disk (after a crash). True if it changed."""
-    layout = _wav_layout(path)
-    if layout is None:
-        return False
-    riff_pos, data_pos, data_off, declared, align, size = layout
-    actual = size - data_off
-    if align:
-        actual -= actual % align
-    if declared == actual or actual < 0:
-        return False
-    with open(path, "r+b") as f:
-        f.seek(data_pos)
-        f.write(struct.pack("<I", min(actual, 0xFFFFFFFF)))
-        f.seek(riff_pos)
-        f.write(struct.pack("<I", min(data_off - 8 + actual, 0xFFFFFFFF)))
-        f.flush()
-        os.fsync(f.fileno())
-    return True
-
-
-def read_wav(path: Path) -> tuple[np.ndarray, int]:
-    """(float32 mono samples, samplerate) of a recording, all of it even if the header lags behind
-    the data (a process killed before it closed the file)."""
-    with _open(path) as f:
-        samplerate, channels = f.samplerate, f.channels
-        data = f.read(dtype="float32", always_2d=True)
-    layout = _wav_layout(path)
-    if layout is not None:
-        _, _, data_off, declared, align, size = layout
-        if align == 2 * channels and size - data_off > declared:  # 16-bit PCM left unfinished
-            raw = np.fromfile(path, dtype="<i2", offset=data_off)
-            raw = raw[: len(raw) - len(raw) % channels].reshape(-1, channels)
-            if len(raw) > len(data):
-                data = raw.astype(np.float32) / 32768.0
-    return (data.mean(axis=1) if channels > 1 else data[:, 0]), samplerate

@@ -14,7 +14,7 @@ Crash safety: libsndfile writes straight to the file descriptor (no user-space b
 asks it to rewrite the WAV header after every write (SFC_SET_UPDATE_HEADER_AUTO; a plain
 `flush()` does not touch the header). So after a crash, Ctrl+C or SIGKILL the file on disk is a valid
 WAV holding everything up to the last block, and it is fsync'ed about once a second against power
-loss. `files.read_wav()` / `files.repair_wav()` still handle files whose header was never written.
+loss. core/wav.py's `repair_wav()` fixes a header that lags behind (the session store calls it).
 
 Blocks are float32 numpy arrays of shape (n,), 16 kHz mono, range -1..1. Levels are dBFS of the
 raw samples (a full-scale sine reads -3 dB RMS, 0 dB peak), floored at FLOOR_DB.

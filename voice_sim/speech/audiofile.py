@@ -16,6 +16,7 @@ from typing import Any, Self
 
 import numpy as np
 
+from voice_sim.core.wav import read_header
 from voice_sim.errors import UserError
 
 SAMPLE_RATE = 16_000
@@ -159,34 +160,16 @@ class AudioReader:
 def _check_wav_length(path: Path) -> None:
     """FFmpeg quietly shortens a WAV whose data chunk promises more than the file holds (a copy
     cut off, a recorder killed mid-write), so compare the header with the file size ourselves."""
-    import struct
-
-    with path.open("rb") as f:
-        head = f.read(12)
-        if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-            return
-        byte_rate = 0
-        while True:
-            chunk = f.read(8)
-            if len(chunk) < 8:
-                return
-            cid, size = chunk[:4], struct.unpack("<I", chunk[4:])[0]
-            if cid == b"fmt ":
-                fmt = f.read(size + size % 2)
-                byte_rate = struct.unpack("<I", fmt[8:12])[0] if len(fmt) >= 12 else 0
-            elif cid == b"data":
-                if size in (0, 0xFFFFFFFF) or byte_rate == 0:
-                    return  # length unknown (a streaming writer); decode what is there
-                available = path.stat().st_size - f.tell()
-                if size > available + byte_rate // 2:
-                    raise _fail(
-                        path,
-                        f"is truncated: the header promises {size / byte_rate:.1f} s but the file "
-                        f"holds {max(available, 0) / byte_rate:.1f} s; re-export or re-copy the recording",
-                    )
-                return
-            else:
-                f.seek(size + size % 2, 1)
+    header = read_header(path)
+    if header is None or not header.size_known or header.byte_rate == 0:
+        return  # not a WAV, or its length is unknown (a streaming writer): decode what is there
+    available, rate = header.bytes_on_disk, header.byte_rate
+    if header.declared_bytes > available + rate // 2:
+        raise _fail(
+            path,
+            f"is truncated: the header promises {header.declared_bytes / rate:.1f} s but the file "
+            f"holds {available / rate:.1f} s; re-export or re-copy the recording",
+        )
 
 
 def _declared_duration(container) -> float | None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""FileSource, the shared AudioSink and the resampler. No audio devices: these run everywhere.
+"""FileSource and the shared AudioSink. No audio devices: these run everywhere.
 Repairing unfinished recordings is tests/test_wav.py."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from voice_sim.audio.files import FileSource, Resampler
+from voice_sim.audio.files import FileSource
 from voice_sim.audio.sink import AudioSink
 from voice_sim.config import AudioSettings
 from voice_sim.errors import UserError
@@ -28,25 +28,6 @@ def tone(seconds: float, rate: int = RATE, freq: float = 1000.0, amp: float = 0.
 def dominant_hz(x: np.ndarray, rate: int = RATE) -> float:
     spectrum = np.abs(np.fft.rfft(x * np.hanning(len(x))))
     return float(np.argmax(spectrum) * rate / len(x))
-
-
-@pytest.mark.parametrize("rate", [8000, 22050, 44100, 48000])
-def test_resampler_keeps_length_and_pitch_in_any_chunking(rate):
-    x = tone(1.0, rate)
-    r = Resampler(rate, RATE)
-    chunks = [r.process(x[i:i + 999]) for i in range(0, len(x), 999)]
-    out = np.concatenate([*chunks, r.process(np.zeros(0, np.float32), final=True)])
-    assert len(out) == RATE
-    ref = tone(1.0)
-    assert np.abs(out[300:-300] - ref[300:-300]).max() < 1e-3
-    assert dominant_hz(out) == pytest.approx(1000, abs=2)
-
-
-def test_resampler_filters_what_16k_cannot_carry():
-    x = tone(1.0, 44100, freq=10000)  # above 8 kHz: must not fold back as a 6 kHz tone
-    r = Resampler(44100, RATE)
-    out = np.concatenate([r.process(x), r.process(np.zeros(0, np.float32), final=True)])
-    assert np.sqrt(np.mean(out[300:-300] ** 2)) < 1e-3
 
 
 def test_file_source_plays_a_stereo_44k_file_as_16k_mono_fast(tmp_path):
@@ -164,7 +145,7 @@ def test_callbacks_can_be_replaced_before_start(tmp_path):
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("missing.wav", None, "no such file"),
-    ("notes.wav", b"this is not audio", "not an audio file"),
+    ("notes.wav", b"this is not audio", "not a readable audio file"),
 ])
 def test_file_source_refuses_what_it_cannot_read(tmp_path, name, content, message):
     path = tmp_path / name

@@ -21,6 +21,9 @@ from voice_sim.core.models import Analysis, Cue, Transcript
 from voice_sim.core.scenario import Scenario
 from voice_sim.core.sessions import SessionRecord
 
+SAMPLE_RATE = 16_000
+"""Every block of audio that crosses a port is 16 kHz mono float32 (-1..1): what Whisper hears."""
+
 
 @dataclass(frozen=True)
 class SpokenLine:

@@ -24,9 +24,9 @@ from pathlib import Path
 import numpy as np
 from faster_whisper import WhisperModel
 
+from voice_sim.audio.reader import AudioReader
 from voice_sim.core.models import Cue, Transcript, Word
 from voice_sim.errors import UserError
-from voice_sim.speech.audiofile import AudioReader
 from voice_sim.speech.decode import DecodeOptions, WindowDecoder
 from voice_sim.speech.transcriber import (
     SAMPLE_RATE,

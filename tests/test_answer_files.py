@@ -15,7 +15,7 @@ import soundfile as sf
 from speechkit import say, silence, write_audio, write_wav
 
 from voice_sim.cli import main
-from voice_sim.speech import FakeTranscriber
+from voice_sim.core.fakes import FakeTranscriber
 
 TEXT = "My hypothesis is that latency hurts conversion."
 

@@ -1,12 +1,13 @@
 """Audio files in place of the microphone.
 
-`FileSource` plays an audio file (WAV, FLAC, MP3, M4A, anything audio/reader.py decodes) into the
-same interface as capture.Recorder - start(path) / stop() -> Recording, on_block / on_level /
-on_silence / on_ended, silence_s, wait() - through the same AudioSink, so the file is written to
-the session folder, fed to the transcriber and metered exactly like a live answer. It is what
-`voice-sim run --answer FILE` and the tests use. In real time (default) a block is handed over
-when it would have finished being spoken; with realtime=False as fast as the consumer takes them.
-When the file runs out the segment ends by itself: on_ended("end_of_file").
+`FileSource` plays an audio file (WAV, FLAC, MP3, M4A, anything audio/reader.py decodes) as
+core/ports.py's AnswerSource, like capture.Recorder - start(path, on_block, on_level, on_end) /
+stop() -> Recording, silence_s, wait(), end_reason - through the same AudioSink, so the file is
+written to the session folder, fed to the transcriber and metered exactly like a live answer.
+In real time (default) a block is handed over when it would have finished being spoken; with
+realtime=False as fast as the consumer takes them. When the file runs out the segment ends by
+itself: on_end(), end_reason "end_of_file". `AnswerFiles` plays one source per answer, in
+order: what `voice-sim run --answer A --answer B` gets instead of the microphone.
 
 The file is decoded by the same reader, with the same checks, as `transcribe` and `analyze`, and
 all of it is decoded once when the source is made, so a file `analyze` would refuse is refused
@@ -17,23 +18,22 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
 from voice_sim.audio.reader import AudioReader
-from voice_sim.audio.sink import (
-    SILENCE_DB,
-    AudioSink,
+from voice_sim.audio.sink import SILENCE_DB, AudioSink, SinkSource
+from voice_sim.config import AudioSettings
+from voice_sim.core.ports import (
+    SAMPLE_RATE,
+    AnswerSource,
     BlockCallback,
-    EndedCallback,
+    EndCallback,
     LevelCallback,
     Recording,
-    SilenceCallback,
-    SinkSource,
 )
-from voice_sim.config import AudioSettings
-from voice_sim.core.ports import SAMPLE_RATE
 from voice_sim.errors import UserError
 
 
@@ -46,17 +46,11 @@ class FileSource(SinkSource):
         settings: AudioSettings | None = None,
         *,
         realtime: bool = True,
-        on_block: BlockCallback | None = None,
-        on_level: LevelCallback | None = None,
-        on_silence: SilenceCallback | None = None,
-        on_ended: EndedCallback | None = None,
         silence_db: float = SILENCE_DB,
     ) -> None:
         self.source = Path(source)
         self.settings = settings or AudioSettings()
         self.realtime = realtime
-        self.on_block, self.on_level = on_block, on_level
-        self.on_silence, self.on_ended = on_silence, on_ended
         self.silence_db = silence_db
         with AudioReader(self.source) as reader:  # every check now, with its one line, not mid-round
             frames = sum(len(block) for block in reader.blocks())
@@ -70,15 +64,19 @@ class FileSource(SinkSource):
     def samplerate(self) -> int:
         return SAMPLE_RATE  # what the reader delivers, whatever the microphone is set to
 
-    def start(self, path: Path | None) -> None:
+    def start(
+        self,
+        path: Path | None,
+        on_block: BlockCallback | None = None,
+        on_level: LevelCallback | None = None,
+        on_end: EndCallback | None = None,
+    ) -> None:
         """Begin playing the file into a segment written to `path` (None = not written)."""
         if self._sink is not None:
             raise RuntimeError("FileSource.start() while a segment is running; stop() it first")
         try:
             self._sink = AudioSink(
-                path, self.samplerate, on_block=self.on_block, on_level=self.on_level,
-                on_silence=self.on_silence, on_ended=self.on_ended,
-                silence_notice_s=self.settings.silence_notice_s,
+                path, self.samplerate, on_block=on_block, on_level=on_level, on_end=on_end,
                 auto_stop_silence_s=self.settings.auto_stop_silence_s, silence_db=self.silence_db,
             )
         except OSError as exc:
@@ -102,6 +100,7 @@ class FileSource(SinkSource):
         self._halt.set()
         reader.join()
         self._sink = self._reader = None
+        self._ended_sink = sink
         recording = sink.finish("stopped")
         if isinstance(self.error, UserError):
             raise self.error
@@ -139,3 +138,31 @@ class FileSource(SinkSource):
             self.error = exc
             sink.end("read_error")
 
+
+class AnswerFiles(AnswerSource):
+    """One source per answer, in order: the n-th answer plays the n-th file. Make the sources
+    first (each checks its whole file), so a bad file fails before the round starts."""
+
+    def __init__(self, sources: Sequence[AnswerSource]) -> None:
+        self.sources = list(sources)
+        self.used = 0
+        self._current: AnswerSource | None = None
+
+    def start(
+        self,
+        path: Path,
+        on_block: BlockCallback | None = None,
+        on_level: LevelCallback | None = None,
+        on_end: EndCallback | None = None,
+    ) -> None:
+        if self.used >= len(self.sources):
+            raise UserError("no answer file left for this answer")
+        self._current = self.sources[self.used]
+        self.used += 1
+        self._current.start(path, on_block, on_level, on_end)
+
+    def stop(self) -> Recording:
+        if self._current is None:
+            raise RuntimeError("AnswerFiles.stop() without start()")
+        current, self._current = self._current, None
+        return current.stop()

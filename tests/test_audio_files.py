@@ -1,22 +1,20 @@
-"""FileSource, the shared AudioSink, the resampler and reading back unfinished recordings. No audio
-devices: these run everywhere."""
+"""FileSource and the shared AudioSink. No audio devices: these run everywhere."""
 
 from __future__ import annotations
 
 import stat
-import struct
 import threading
 import time
 import wave
-from pathlib import Path
 
 import numpy as np
 import pytest
 import soundfile as sf
 
-from voice_sim.audio.files import FileSource, Resampler, read_wav, repair_wav
+from voice_sim.audio.files import AnswerFiles, FileSource
 from voice_sim.audio.sink import AudioSink
 from voice_sim.config import AudioSettings
+from voice_sim.core.ports import level_from_db
 from voice_sim.errors import UserError
 
 RATE = 16000
@@ -32,25 +30,6 @@ def dominant_hz(x: np.ndarray, rate: int = RATE) -> float:
     return float(np.argmax(spectrum) * rate / len(x))
 
 
-@pytest.mark.parametrize("rate", [8000, 22050, 44100, 48000])
-def test_resampler_keeps_length_and_pitch_in_any_chunking(rate):
-    x = tone(1.0, rate)
-    r = Resampler(rate, RATE)
-    chunks = [r.process(x[i:i + 999]) for i in range(0, len(x), 999)]
-    out = np.concatenate([*chunks, r.process(np.zeros(0, np.float32), final=True)])
-    assert len(out) == RATE
-    ref = tone(1.0)
-    assert np.abs(out[300:-300] - ref[300:-300]).max() < 1e-3
-    assert dominant_hz(out) == pytest.approx(1000, abs=2)
-
-
-def test_resampler_filters_what_16k_cannot_carry():
-    x = tone(1.0, 44100, freq=10000)  # above 8 kHz: must not fold back as a 6 kHz tone
-    r = Resampler(44100, RATE)
-    out = np.concatenate([r.process(x), r.process(np.zeros(0, np.float32), final=True)])
-    assert np.sqrt(np.mean(out[300:-300] ** 2)) < 1e-3
-
-
 def test_file_source_plays_a_stereo_44k_file_as_16k_mono_fast(tmp_path):
     x = tone(2.0, 44100)
     src = tmp_path / "answer.wav"
@@ -58,25 +37,26 @@ def test_file_source_plays_a_stereo_44k_file_as_16k_mono_fast(tmp_path):
     blocks: list[np.ndarray] = []
     levels: list[tuple[float, float]] = []
     ended: list[str] = []
-    fs = FileSource(src, realtime=False, on_block=blocks.append,
-                    on_level=lambda r, p: levels.append((r, p)), on_ended=ended.append)
+    fs = FileSource(src, realtime=False)
     out = tmp_path / "s" / "answer-1.wav"
-    fs.start(out)
+    fs.start(out, on_block=blocks.append, on_level=lambda lv, silent: levels.append((lv, silent)),
+             on_end=lambda: ended.append(fs.end_reason or "?"))
     assert fs.wait(10)
     rec = fs.stop()
-    assert ended == ["end_of_file"]
-    assert rec.duration_s == pytest.approx(2.0, abs=1e-3) and rec.samplerate == RATE
+    assert ended == ["end_of_file"] and fs.end_reason == "end_of_file"
+    assert rec.duration_s == pytest.approx(2.0, abs=1e-3)
     assert all(b.dtype == np.float32 and b.ndim == 1 for b in blocks)
     assert {len(b) for b in blocks[:-1]} == {1600}
     fed = np.concatenate(blocks)
     written, rate = sf.read(str(out), dtype="float32")
-    assert rate == RATE and len(written) == len(fed) == 2 * RATE
+    assert rate == RATE and len(written) == len(fed) == pytest.approx(2 * RATE, abs=16)
     assert np.abs(written - fed).max() < 1e-4  # 16-bit rounding only
     assert dominant_hz(written) == pytest.approx(1000, abs=2)
     assert len(levels) == 20  # one per 100 ms of audio
-    rms, peak = levels[5]
-    assert rms == pytest.approx(20 * np.log10(0.5 / np.sqrt(2)), abs=0.3)
-    assert peak == pytest.approx(20 * np.log10(0.5), abs=0.3)
+    level, silent = levels[5]
+    # the channels are averaged, so the level is the tone's: RMS 0.5/sqrt(2), about -9 dBFS
+    assert level == pytest.approx(level_from_db(20 * np.log10(0.5 / np.sqrt(2))), abs=0.01)
+    assert 0.8 < level < 0.9 and silent == 0.0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert stat.S_IMODE(out.parent.stat().st_mode) == 0o700
 
@@ -99,43 +79,45 @@ def test_stop_mid_file_keeps_what_was_played(tmp_path):
     sf.write(str(src), tone(30.0), RATE)
     halfway = threading.Event()
 
-    def on_level(rms: float, peak: float) -> None:
+    def on_level(level: float, silent_s: float) -> None:
         if fs.duration_s >= 0.5:
             halfway.set()
 
-    fs = FileSource(src, realtime=True, on_level=on_level)
-    fs.start(tmp_path / "part.wav")
+    fs = FileSource(src, realtime=True)
+    fs.start(tmp_path / "part.wav", on_level=on_level)
     assert halfway.wait(5)
     rec = fs.stop()
+    assert fs.end_reason == "stopped"
     assert 0.5 <= rec.duration_s < 2.0
     assert len(sf.read(str(rec.path))[0]) == round(rec.duration_s * RATE)
 
 
-def test_silence_notices_and_auto_stop(tmp_path):
+def test_silence_is_counted_in_the_level_reports_and_auto_stop_ends_the_answer(tmp_path):
     src = tmp_path / "pause.wav"
     sf.write(str(src), np.concatenate([tone(1.0), np.zeros(4 * RATE, np.float32)]), RATE)
-    notices: list[float] = []
-    ended: list[str] = []
-    settings = AudioSettings(silence_notice_s=1.0, auto_stop_silence_s=2.5)
-    fs = FileSource(src, settings, realtime=False, on_silence=notices.append, on_ended=ended.append)
-    fs.start(tmp_path / "out.wav")
-    assert fs.wait(5)
+    levels: list[tuple[float, float]] = []
+    ended = threading.Event()
+    fs = FileSource(src, AudioSettings(auto_stop_silence_s=2.5), realtime=False)
+    fs.start(tmp_path / "out.wav", on_level=lambda lv, silent: levels.append((lv, silent)),
+             on_end=ended.set)
+    assert fs.wait(5) and ended.is_set()
     assert fs.silence_s == pytest.approx(2.5)
     rec = fs.stop()
-    assert ended == ["silence"]
-    assert notices == pytest.approx([1.0, 2.0])
+    assert fs.end_reason == "silence"
     assert rec.duration_s == pytest.approx(3.5)  # one second of tone, then 2.5 s of silence
+    assert all(silent == 0.0 and level > 0.8 for level, silent in levels[:10])
+    assert [round(silent, 1) for _, silent in levels[10:]] == [round(0.1 * i, 1) for i in range(1, 26)]
+    assert all(level == 0.0 for level, _ in levels[10:])
 
 
 def test_a_pause_alone_never_ends_the_answer(tmp_path):
     src = tmp_path / "pause.wav"
     sf.write(str(src), np.concatenate([tone(0.5), np.zeros(3 * RATE, np.float32), tone(0.5)]), RATE)
-    ended: list[str] = []
-    fs = FileSource(src, AudioSettings(silence_notice_s=1.0), realtime=False, on_ended=ended.append)
+    fs = FileSource(src, AudioSettings(silence_notice_s=1.0), realtime=False)
     fs.start(tmp_path / "out.wav")
     assert fs.wait(5)
     assert fs.stop().duration_s == pytest.approx(4.0)
-    assert ended == ["end_of_file"]
+    assert fs.end_reason == "end_of_file"
 
 
 def test_a_failing_consumer_does_not_cost_audio(tmp_path, caplog):
@@ -145,28 +127,45 @@ def test_a_failing_consumer_does_not_cost_audio(tmp_path, caplog):
     def broken(block: np.ndarray) -> None:
         raise ValueError("transcriber bug")
 
-    fs = FileSource(src, realtime=False, on_block=broken)
-    fs.start(tmp_path / "out.wav")
+    fs = FileSource(src, realtime=False)
+    fs.start(tmp_path / "out.wav", on_block=broken)
     assert fs.wait(5)
     assert fs.stop().duration_s == pytest.approx(1.0)
     assert caplog.text.count("on_block callback failed") == 1
 
 
-def test_callbacks_can_be_replaced_before_start(tmp_path):
+def test_each_segment_has_its_own_callbacks(tmp_path):
     src = tmp_path / "a.wav"
     sf.write(str(src), tone(0.3), RATE)
     fs = FileSource(src, realtime=False)
-    got: list[int] = []
-    fs.on_block = lambda b: got.append(len(b))
-    fs.start(None)
-    assert fs.wait(5)
-    fs.stop()
-    assert sum(got) == int(0.3 * RATE)
+    first: list[int] = []
+    second: list[int] = []
+    for got in (first, second):
+        fs.start(None, on_block=lambda b, got=got: got.append(len(b)))
+        assert fs.wait(5)
+        fs.stop()
+    assert sum(first) == sum(second) == int(0.3 * RATE)
+
+
+def test_answer_files_play_one_file_per_answer_in_order(tmp_path):
+    sources = []
+    for i, seconds in enumerate((0.3, 0.5)):
+        sf.write(str(tmp_path / f"{i}.wav"), tone(seconds), RATE)
+        sources.append(FileSource(tmp_path / f"{i}.wav", realtime=False))
+    files = AnswerFiles(sources)
+    lengths = []
+    for n in (1, 2):
+        files.start(tmp_path / f"answer-{n}.wav")
+        assert sources[n - 1].wait(5)
+        lengths.append(files.stop().duration_s)
+    assert lengths == pytest.approx([0.3, 0.5])
+    with pytest.raises(UserError, match="no answer file left"):
+        files.start(tmp_path / "answer-3.wav")
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
     ("missing.wav", None, "no such file"),
-    ("notes.wav", b"this is not audio", "not an audio file"),
+    ("notes.wav", b"this is not audio", "not a readable audio file"),
 ])
 def test_file_source_refuses_what_it_cannot_read(tmp_path, name, content, message):
     path = tmp_path / name
@@ -179,34 +178,6 @@ def test_file_source_refuses_what_it_cannot_read(tmp_path, name, content, messag
 def test_file_source_refuses_a_directory(tmp_path):
     with pytest.raises(UserError, match="is a directory"):
         FileSource(tmp_path)
-
-
-def _zero_header_sizes(path: Path) -> None:
-    """Make a WAV look like one whose writer died before finalizing it: libsndfile's header before
-    the first update says RIFF size 8 and data size 0."""
-    data = bytearray(path.read_bytes())
-    at = data.index(b"data")
-    data[4:8] = struct.pack("<I", 8)
-    data[at + 4:at + 8] = struct.pack("<I", 0)
-    path.write_bytes(bytes(data))
-
-
-def test_unfinished_wav_is_read_whole_and_repaired(tmp_path):
-    path = tmp_path / "crashed.wav"
-    sink = AudioSink(path, RATE)
-    sink.start()
-    for _ in range(12):
-        sink.feed(tone(0.1))
-    assert sink.finish().duration_s == pytest.approx(1.2)
-    _zero_header_sizes(path)
-    with pytest.raises(wave.Error), wave.open(str(path)):
-        pass
-    audio, rate = read_wav(path)
-    assert rate == RATE and len(audio) == int(1.2 * RATE)
-    assert repair_wav(path) is True
-    with wave.open(str(path)) as w:
-        assert w.getnframes() == int(1.2 * RATE)
-    assert repair_wav(path) is False  # nothing left to fix
 
 
 def test_sink_header_is_current_while_still_recording(tmp_path):

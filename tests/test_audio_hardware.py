@@ -19,6 +19,7 @@ import soundfile as sf
 from audiokit import RATE, MonitorTap, voiced_seconds, voiced_span, window_db
 
 from voice_sim.config import AudioSettings, Settings
+from voice_sim.core.ports import level_from_db
 from voice_sim.speech.pyttsx3_speaker import Pyttsx3Speaker
 from voice_sim.speech.speaker import make_speaker
 
@@ -54,9 +55,9 @@ def test_speaker_plays_into_the_default_sink_and_interrupt_cuts_it_short(speaker
     # The whole line: real sound arrives, about as long as the speaker says it spoke.
     mark = tap.frames
     before = time.monotonic() + OFFSET
-    line = speaker.speak(LONG, persona, timeout=60)
+    line = speaker.say(LONG, persona, timeout=60)
     assert not line.interrupted and line.persona_name == persona.name
-    assert before <= line.start_s < line.end_s <= time.monotonic() + OFFSET
+    assert before <= line.start < line.end <= time.monotonic() + OFFSET
     assert tap.wait_frames(mark + int((line.duration_s + 0.5) * RATE))
     full = tap.voiced_s(mark)
     span = voiced_span(tap.samples(mark))
@@ -65,8 +66,8 @@ def test_speaker_plays_into_the_default_sink_and_interrupt_cuts_it_short(speaker
 
     # Interrupted once speech is audible: the sound stops, the queued line is dropped.
     mark = tap.frames
-    first = speaker.say(LONG, persona)
-    queued = speaker.say("This line must never be heard.", persona)
+    first = speaker.enqueue(LONG, persona)
+    queued = speaker.enqueue("This line must never be heard.", persona)
     assert tap.wait_for(lambda: tap.voiced_s(mark) >= 0.5, 20), "speech never started"
     cut_at = tap.frames
     speaker.interrupt()
@@ -78,7 +79,7 @@ def test_speaker_plays_into_the_default_sink_and_interrupt_cuts_it_short(speaker
     after_cut = tap.voiced_s(cut_at)
 
     assert cut.interrupted and cut.duration_s < line.duration_s / 2
-    assert dropped.interrupted and dropped.start_s == dropped.end_s
+    assert dropped.interrupted and dropped.start == dropped.end
     assert heard < full / 2, f"{heard:.1f} s heard of a {full:.1f} s line after interrupt()"
     assert after_cut <= 0.5, f"{after_cut:.1f} s of speech still played after interrupt()"
     assert [x.text for x in speaker.lines][-2:] == [LONG, "This line must never be heard."]
@@ -99,16 +100,16 @@ def test_recorder_records_what_the_candidate_says(pulse_server, tmp_path):
     quiet_after_speech = threading.Event()
     heard = [False]
 
-    def on_level(rms_db: float, peak_db: float) -> None:
-        levels.append((rms_db, peak_db))
+    def on_level(level: float, silent_s: float) -> None:
+        levels.append((level, silent_s))
         first_level.set()
-        heard[0] = heard[0] or rms_db > -40
-        if heard[0] and rec.silence_s >= 0.5:
+        heard[0] = heard[0] or level > level_from_db(-40)
+        if heard[0] and silent_s >= 0.5:
             quiet_after_speech.set()
 
-    rec = Recorder(AudioSettings(), on_level=on_level)
+    rec = Recorder(AudioSettings())
     out = tmp_path / "session" / "answer-1.wav"
-    rec.start(out)
+    rec.start(out, on_level=on_level)
     try:
         assert first_level.wait(5), "the input delivered no audio"
         played_at = rec.duration_s
@@ -118,7 +119,7 @@ def test_recorder_records_what_the_candidate_says(pulse_server, tmp_path):
         recording = rec.stop()
 
     audio, rate = sf.read(str(out), dtype="float32")
-    assert rate == RATE and recording.samplerate == RATE
+    assert rate == RATE
     assert abs(recording.duration_s - len(audio) / RATE) < 0.11
     span = voiced_span(audio)
     assert span is not None
@@ -126,7 +127,7 @@ def test_recorder_records_what_the_candidate_says(pulse_server, tmp_path):
     assert abs((span[1] - span[0]) - spoken_s) < 0.8, (span, spoken_s)
     # about ten level reports per second of audio
     assert abs(len(levels) - recording.duration_s * 10) <= 2
-    assert max(r for r, _ in levels) > -30 and max(p for _, p in levels) <= 0.0
+    assert level_from_db(-30) < max(lv for lv, _ in levels) <= 1.0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert stat.S_IMODE(out.parent.stat().st_mode) == 0o700
 
@@ -157,8 +158,8 @@ CHILD = """
 import sys
 from pathlib import Path
 from voice_sim.audio.capture import Recorder
-rec = Recorder(on_level=lambda rms, peak: print(rec.duration_s, flush=True))
-rec.start(Path(sys.argv[1]))
+rec = Recorder()
+rec.start(Path(sys.argv[1]), on_level=lambda level, silent_s: print(rec.duration_s, flush=True))
 sys.stdin.read()  # until killed
 """
 
@@ -200,16 +201,16 @@ def test_a_sigkilled_recorder_leaves_a_readable_file(pulse_server, tmp_path):
 def test_level_silence_and_auto_stop_on_a_quiet_input(pulse_server, tmp_path):
     from voice_sim.audio.capture import Recorder
 
-    notices: list[float] = []
-    ended: list[str] = []
-    rec = Recorder(AudioSettings(silence_notice_s=0.3, auto_stop_silence_s=0.8),
-                   on_silence=notices.append, on_ended=ended.append)
-    rec.start(tmp_path / "quiet.wav")
+    silences: list[float] = []
+    ended = threading.Event()
+    rec = Recorder(AudioSettings(auto_stop_silence_s=0.8))
+    rec.start(tmp_path / "quiet.wav", on_level=lambda level, silent_s: silences.append(silent_s),
+              on_end=ended.set)
     try:
         assert rec.wait(10), "auto-stop never fired on a silent input"
     finally:
         recording = rec.stop()
-    assert ended == ["silence"]
-    assert notices and 0.3 <= notices[0] < 0.5 and len(notices) == 2  # at 0.3 s and 0.6 s
+    assert ended.is_set() and rec.end_reason == "silence"
+    assert silences == sorted(silences) and 0.7 <= silences[-1] <= 0.9  # counted up to the stop
     assert 0.7 <= recording.duration_s <= 2.0
     assert voiced_seconds(sf.read(str(recording.path), dtype="float32")[0]) == 0

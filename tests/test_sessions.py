@@ -21,7 +21,8 @@ from voice_sim.core.engine import Round, RoundConfig
 from voice_sim.core.fakes import FakeAnswer, FakeSource, FakeSpeaker, FakeTranscriber
 from voice_sim.core.models import Cue, Transcript
 from voice_sim.core.sessions import SessionError, SessionStore
-from voice_sim.core.storage import repair_wav, write_atomic
+from voice_sim.core.storage import write_atomic
+from voice_sim.core.wav import repair_wav
 from voice_sim.core.transcripts import read_json, read_vtt
 
 

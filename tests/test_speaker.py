@@ -38,8 +38,8 @@ def test_text_only_when_speech_is_off():
     settings = Settings(panel={"speak": False})
     sp = make_speaker(settings, notes.append, clock=Counter(), write=printed.append)
     assert isinstance(sp, TextOnlySpeaker) and notes == []
-    line = sp.speak("Tell me about the users.", HM)
-    assert (line.text, line.persona_name, line.start_s, line.end_s) == (
+    line = sp.say("Tell me about the users.", HM)
+    assert (line.text, line.persona_name, line.start, line.end) == (
         "Tell me about the users.", "Hiring manager", 101.0, 101.0)
     assert printed == ["Hiring manager: Tell me about the users."]
     assert sp.wait() and sp.lines == [line]
@@ -54,8 +54,8 @@ def test_falls_back_to_text_with_one_notice(monkeypatch):
     assert isinstance(sp, TextOnlySpeaker)
     assert notes == [("the panel is text-only: no audio output (aplay: audio open error); "
                       "fix: start the sound server")]
-    sp.speak("First.", HM)
-    sp.speak("Second.", HM)
+    sp.say("First.", HM)
+    sp.say("Second.", HM)
     assert len(notes) == 1
 
 
@@ -92,8 +92,8 @@ def test_interrupt_cuts_the_playing_line_and_drops_the_queue(fifo):
     sp.start()
     sp.wait_ready()
     try:
-        playing = sp.say("A long question about a ride sharing app.", HM)
-        queued = sp.say("A follow-up.", HM)
+        playing = sp.enqueue("A long question about a ride sharing app.", HM)
+        queued = sp.enqueue("A follow-up.", HM)
         with open(fifo) as f:  # blocks until the player process runs
             assert f.read().strip() == "started"
         sp.interrupt()
@@ -102,8 +102,8 @@ def test_interrupt_cuts_the_playing_line_and_drops_the_queue(fifo):
         assert sp.wait(5)
     finally:
         sp.stop()
-    assert cut.interrupted and cut.end_s > cut.start_s
-    assert dropped.interrupted and dropped.start_s == dropped.end_s
+    assert cut.interrupted and cut.end > cut.start
+    assert dropped.interrupted and dropped.start == dropped.end
     assert [line.text for line in sp.lines] == [cut.text, dropped.text]
     assert notes == [] and not sp.is_alive()
 
@@ -115,11 +115,11 @@ def test_a_player_that_fails_is_noticed_once_and_the_round_goes_on():
     sp.start()
     sp.wait_ready()
     try:
-        first = sp.speak("One.", HM, timeout=30)
-        second = sp.speak("Two.", Persona(name="Senior PM", voice="xx-nowhere"), timeout=30)
+        first = sp.say("One.", HM, timeout=30)
+        second = sp.say("Two.", Persona(name="Senior PM", voice="xx-nowhere"), timeout=30)
     finally:
         sp.stop()
-    assert first.start_s == first.end_s and not first.interrupted
+    assert first.start == first.end and not first.interrupted
     assert second.persona_name == "Senior PM"
     assert [n.split(" (")[0] for n in notes] == [
         "cannot play speech", "no speech voice matches 'xx-nowhere' for Senior PM; using the default"]
@@ -130,11 +130,11 @@ def test_stop_resolves_everything_queued(fifo):
     sp = Pyttsx3Speaker(player=player_that_signals(fifo))
     sp.start()
     sp.wait_ready()
-    futures = [sp.say(f"Line {i}.", HM) for i in range(3)]
+    futures = [sp.enqueue(f"Line {i}.", HM) for i in range(3)]
     with open(fifo) as f:
         f.read()
     sp.stop()
     lines = [f.result(5) for f in futures]
     assert all(line.interrupted for line in lines)
     assert not sp.is_alive()
-    assert sp.say("After stop.", HM).result(1).interrupted
+    assert sp.enqueue("After stop.", HM).result(1).interrupted

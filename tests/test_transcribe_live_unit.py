@@ -6,8 +6,8 @@ import threading
 import numpy as np
 import pytest
 
+from voice_sim.core.fakes import FakeTranscriber
 from voice_sim.core.models import Cue, Word
-from voice_sim.speech import FakeTranscriber
 from voice_sim.speech.live import WhisperLiveStream
 
 

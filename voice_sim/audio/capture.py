@@ -1,16 +1,18 @@
 """The microphone: `Recorder` captures 16 kHz mono through PortAudio (sounddevice), one answer
 segment at a time, and hands every block to an `AudioSink` (sink.py) that writes it to disk as it
-arrives, feeds the transcriber and reports levels and silence.
+arrives, feeds the transcriber and reports levels and silence. It implements core/ports.py's
+AnswerSource:
 
-    rec = Recorder(settings.audio, on_block=stream.feed, on_level=show, on_silence=nudge,
-                   on_ended=lambda reason: ...)
-    rec.start(path)            # path None = listen without writing (a level check)
+    rec = Recorder(settings.audio)
+    rec.start(path, on_block=stream.feed, on_level=show, on_end=ended)
+                               # path None = listen without writing (a level check)
     rec.silence_s              # seconds of silence so far, in audio time
     rec.wait(timeout)          # True once the segment ended by itself (auto-stop, device lost)
-    recording = rec.stop()     # Recording(path, duration_s, samplerate); the file is complete
+    recording = rec.stop()     # Recording(path, duration_s); the file is complete
+    rec.end_reason             # "stopped", "silence", "device_lost", "write_error"
 
-Callbacks run on the sink's thread (never PortAudio's) and must return quickly; see sink.py for their
-arguments. A pause never ends an answer: only stop(), or `auto_stop_silence_s` when it is set.
+Callbacks run on the sink's thread (never PortAudio's) and must return quickly; core/ports.py says
+what they receive. A pause never ends an answer: only stop(), or `auto_stop_silence_s` when set.
 The PortAudio callback does one thing, copy the block into the sink's queue (sounddevice's
 examples/rec_unlimited.py); everything else happens on the sink's thread.
 """
@@ -23,17 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from voice_sim.audio.devices import Device, import_sounddevice, open_error, resolve_input
-from voice_sim.audio.sink import (
-    SILENCE_DB,
-    AudioSink,
-    SinkSource,
-    BlockCallback,
-    EndedCallback,
-    LevelCallback,
-    Recording,
-    SilenceCallback,
-)
+from voice_sim.audio.sink import SILENCE_DB, AudioSink, SinkSource
 from voice_sim.config import AudioSettings
+from voice_sim.core.ports import BlockCallback, EndCallback, LevelCallback, Recording
 from voice_sim.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -45,16 +39,10 @@ class Recorder(SinkSource):
         settings: AudioSettings | None = None,
         *,
         device: str | int | None = None,
-        on_block: BlockCallback | None = None,
-        on_level: LevelCallback | None = None,
-        on_silence: SilenceCallback | None = None,
-        on_ended: EndedCallback | None = None,
         silence_db: float = SILENCE_DB,
     ) -> None:
         self.settings = settings or AudioSettings()
         self._device_spec = device if device is not None else self.settings.input_device
-        self.on_block, self.on_level = on_block, on_level
-        self.on_silence, self.on_ended = on_silence, on_ended
         self.silence_db = silence_db
         self.device: Device | None = None
         self.overflows = 0  # blocks PortAudio reported as overflowed (audio lost before us)
@@ -66,7 +54,13 @@ class Recorder(SinkSource):
         self._tail_until: int | None = None
         self._tail_done = threading.Event()
 
-    def start(self, path: Path | None) -> None:
+    def start(
+        self,
+        path: Path | None,
+        on_block: BlockCallback | None = None,
+        on_level: LevelCallback | None = None,
+        on_end: EndCallback | None = None,
+    ) -> None:
         """Open the input and begin a segment written to `path` (WAV). UserError if it cannot."""
         with self._lock:
             if self._sink is not None:
@@ -75,9 +69,7 @@ class Recorder(SinkSource):
             self.device = resolve_input(self._device_spec)
             try:
                 sink = AudioSink(
-                    path, self.samplerate, on_block=self.on_block, on_level=self.on_level,
-                    on_silence=self.on_silence, on_ended=self.on_ended,
-                    silence_notice_s=self.settings.silence_notice_s,
+                    path, self.samplerate, on_block=on_block, on_level=on_level, on_end=on_end,
                     auto_stop_silence_s=self.settings.auto_stop_silence_s, silence_db=self.silence_db,
                 )
             except OSError as exc:
@@ -138,6 +130,7 @@ class Recorder(SinkSource):
             except Exception as exc:  # noqa: BLE001 - a vanished device must not lose the file
                 log.warning("closing the input stream failed: %s", exc)
             self._sink = self._stream = None
+            self._ended_sink = sink
             recording = sink.finish("stopped")
             if sink.error is not None:
                 raise UserError(f"the recording {sink.path} is incomplete: {sink.error}")

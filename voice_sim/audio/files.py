@@ -1,101 +1,40 @@
-"""Audio files in place of the microphone, and reading back what the recorder wrote.
+"""Audio files in place of the microphone.
 
-`FileSource` plays a WAV/FLAC/OGG file (anything libsndfile reads) into the same interface as
-capture.Recorder - start(path) / stop() -> Recording, on_block / on_level / on_silence / on_ended,
-silence_s, wait() - through the same AudioSink, so the file is written to the session folder, fed to
-the transcriber and metered exactly like a live answer. It is what `voice-sim run --answer FILE` and
-the tests use. In real time (default) a block is handed over when it would have finished being
-spoken; with realtime=False as fast as the consumer takes them. Multi-channel files are mixed down;
-other sample rates are resampled to 16 kHz with a windowed-sinc filter (numpy, streaming).
-When the file runs out the segment ends by itself: on_ended("end_of_file").
+`FileSource` plays an audio file (WAV, FLAC, MP3, M4A, anything audio/reader.py decodes) as
+core/ports.py's AnswerSource, like capture.Recorder - start(path, on_block, on_level, on_end) /
+stop() -> Recording, silence_s, wait(), end_reason - through the same AudioSink, so the file is
+written to the session folder, fed to the transcriber and metered exactly like a live answer.
+In real time (default) a block is handed over when it would have finished being spoken; with
+realtime=False as fast as the consumer takes them. When the file runs out the segment ends by
+itself: on_end(), end_reason "end_of_file". `AnswerFiles` plays one source per answer, in
+order: what `voice-sim run --answer A --answer B` gets instead of the microphone.
 
-`read_wav(path)` reads a recording even if its header was never finalized (a killed process);
-`repair_wav(path)` fixes such a header in place. This module must not open audio devices.
+The file is decoded by the same reader, with the same checks, as `transcribe` and `analyze`, and
+all of it is decoded once when the source is made, so a file `analyze` would refuse is refused
+before the round starts, with the same line. This module must not open audio devices.
 """
 
 from __future__ import annotations
 
-import math
-import os
-import struct
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from voice_sim.audio.sink import (
-    SILENCE_DB,
-    AudioSink,
-    SinkSource,
+from voice_sim.audio.reader import AudioReader
+from voice_sim.audio.sink import SILENCE_DB, AudioSink, SinkSource
+from voice_sim.config import AudioSettings
+from voice_sim.core.ports import (
+    SAMPLE_RATE,
+    AnswerSource,
     BlockCallback,
-    EndedCallback,
+    EndCallback,
     LevelCallback,
     Recording,
-    SilenceCallback,
 )
-from voice_sim.config import AudioSettings
 from voice_sim.errors import UserError
-
-
-class Resampler:
-    """Streaming band-limited resampling (windowed sinc, Blackman window) of a mono float signal.
-
-    Feed any chunk sizes to `process()`, then call it once with final=True; the concatenated output is
-    the whole signal at `out_rate`, ceil(n_in * out_rate / in_rate) samples.
-    """
-
-    def __init__(self, in_rate: int, out_rate: int, zero_crossings: int = 16) -> None:
-        self.step = in_rate / out_rate  # input samples per output sample
-        self.cutoff = min(1.0, out_rate / in_rate) * 0.95  # a little below Nyquist: less aliasing
-        self.half = math.ceil(zero_crossings / self.cutoff)  # half the kernel, in input samples
-        self._buf = np.zeros(self.half, dtype=np.float64)  # zeros before the first sample
-        self._buf_start = -self.half  # input index of _buf[0]
-        self._next_out = 0
-        self._n_in = 0
-
-    def process(self, x: np.ndarray, final: bool = False) -> np.ndarray:
-        self._n_in += len(x)
-        parts = [self._buf, np.asarray(x, dtype=np.float64)]
-        if final:
-            parts.append(np.zeros(self.half + 1))
-        self._buf = np.concatenate(parts)
-        if final:
-            last = math.ceil(self._n_in / self.step) - 1
-        else:
-            available_end = self._buf_start + len(self._buf)  # one past the last input sample
-            last = math.floor((available_end - 1 - self.half) / self.step)
-        if last < self._next_out:
-            return np.zeros(0, dtype=np.float32)
-        n = np.arange(self._next_out, last + 1)
-        t = n * self.step
-        base = np.floor(t).astype(np.int64)
-        taps = np.arange(-self.half + 1, self.half + 1)
-        idx = base[:, None] + taps[None, :]
-        dist = t[:, None] - idx
-        window = 0.42 + 0.5 * np.cos(np.pi * dist / self.half) + 0.08 * np.cos(2 * np.pi * dist / self.half)
-        kernel = self.cutoff * np.sinc(self.cutoff * dist) * window
-        out = (self._buf[idx - self._buf_start] * kernel).sum(axis=1)
-        self._next_out = last + 1
-        keep_from = math.floor(self._next_out * self.step) - self.half + 1
-        drop = max(0, keep_from - self._buf_start)
-        self._buf = self._buf[drop:]
-        self._buf_start += drop
-        return out.astype(np.float32)
-
-
-def _open(path: Path):  # -> soundfile.SoundFile
-    import soundfile as sf
-
-    if not path.exists():
-        raise UserError(f"{path}: no such file")
-    if path.is_dir():
-        raise UserError(f"{path}: is a directory; give an audio file (WAV or FLAC)")
-    try:
-        return sf.SoundFile(path)
-    except (sf.LibsndfileError, RuntimeError) as exc:
-        raise UserError(f"{path}: not an audio file this can read ({exc}); "
-                        "use WAV or FLAC (e.g. `sox in.mp3 out.wav`)") from None
 
 
 class FileSource(SinkSource):
@@ -107,40 +46,43 @@ class FileSource(SinkSource):
         settings: AudioSettings | None = None,
         *,
         realtime: bool = True,
-        on_block: BlockCallback | None = None,
-        on_level: LevelCallback | None = None,
-        on_silence: SilenceCallback | None = None,
-        on_ended: EndedCallback | None = None,
         silence_db: float = SILENCE_DB,
     ) -> None:
         self.source = Path(source)
         self.settings = settings or AudioSettings()
         self.realtime = realtime
-        self.on_block, self.on_level = on_block, on_level
-        self.on_silence, self.on_ended = on_silence, on_ended
         self.silence_db = silence_db
-        with _open(self.source) as f:  # fail now, with a clear message, not mid-round
-            self.source_rate, self.source_channels, frames = f.samplerate, f.channels, f.frames
-        self.source_duration_s = frames / self.source_rate if frames > 0 else 0.0
+        with AudioReader(self.source) as reader:  # every check now, with its one line, not mid-round
+            frames = sum(len(block) for block in reader.blocks())
+        self.source_duration_s = frames / SAMPLE_RATE
         self._sink: AudioSink | None = None
         self._reader: threading.Thread | None = None
         self._halt = threading.Event()
         self.error: BaseException | None = None
 
-    def start(self, path: Path | None) -> None:
+    @property
+    def samplerate(self) -> int:
+        return SAMPLE_RATE  # what the reader delivers, whatever the microphone is set to
+
+    def start(
+        self,
+        path: Path | None,
+        on_block: BlockCallback | None = None,
+        on_level: LevelCallback | None = None,
+        on_end: EndCallback | None = None,
+    ) -> None:
         """Begin playing the file into a segment written to `path` (None = not written)."""
         if self._sink is not None:
             raise RuntimeError("FileSource.start() while a segment is running; stop() it first")
         try:
             self._sink = AudioSink(
-                path, self.samplerate, on_block=self.on_block, on_level=self.on_level,
-                on_silence=self.on_silence, on_ended=self.on_ended,
-                silence_notice_s=self.settings.silence_notice_s,
+                path, self.samplerate, on_block=on_block, on_level=on_level, on_end=on_end,
                 auto_stop_silence_s=self.settings.auto_stop_silence_s, silence_db=self.silence_db,
             )
         except OSError as exc:
             raise UserError(f"cannot write the recording {path} ({exc.strerror or exc})") from None
         self._halt.clear()
+        self.error = None
         self._sink.start()
         self._reader = threading.Thread(target=self._read, args=(self._sink,),
                                         name="voice-sim-file-source", daemon=True)
@@ -158,7 +100,10 @@ class FileSource(SinkSource):
         self._halt.set()
         reader.join()
         self._sink = self._reader = None
+        self._ended_sink = sink
         recording = sink.finish("stopped")
+        if isinstance(self.error, UserError):
+            raise self.error
         if self.error is not None:
             raise UserError(f"{self.source}: reading failed part way ({self.error})")
         if sink.error is not None:
@@ -166,23 +111,19 @@ class FileSource(SinkSource):
         return recording
 
     def _read(self, sink: AudioSink) -> None:
-        block = self.settings.blocksize
-        resampler = Resampler(self.source_rate, self.samplerate) if self.source_rate != self.samplerate else None
-        chunk = max(1, round(block * self.source_rate / self.samplerate))
+        size = self.settings.blocksize
         pending = np.zeros(0, dtype=np.float32)
         fed = 0
         t0 = time.monotonic()
         try:
-            with _open(self.source) as f:
+            with AudioReader(self.source) as reader:
+                decoded = reader.blocks()
                 while not self._halt.is_set():
-                    data = f.read(chunk, dtype="float32", always_2d=True)
-                    final = len(data) < chunk
-                    mono = data.mean(axis=1) if data.shape[1] > 1 else data[:, 0]
-                    if resampler is not None:
-                        mono = resampler.process(mono, final=final)
-                    pending = np.concatenate([pending, mono]) if len(pending) else mono
-                    while len(pending) >= block or (final and len(pending)):
-                        piece, pending = pending[:block].copy(), pending[block:]
+                    more = next(decoded, None)
+                    if more is not None:
+                        pending = np.concatenate([pending, more]) if len(pending) else more
+                    while len(pending) >= size or (more is None and len(pending)):
+                        piece, pending = pending[:size].copy(), pending[size:]
                         if self.realtime:
                             # hand the block over when it would have been spoken, as a mic does
                             due = t0 + (fed + len(piece)) / self.samplerate
@@ -190,7 +131,7 @@ class FileSource(SinkSource):
                                 return
                         sink.feed(piece)
                         fed += len(piece)
-                    if final:
+                    if more is None:
                         sink.end("end_of_file")
                         return
         except Exception as exc:  # noqa: BLE001 - a file that breaks mid-way: keep what was fed, say why
@@ -198,67 +139,30 @@ class FileSource(SinkSource):
             sink.end("read_error")
 
 
-# ----- reading back recordings ------------------------------------------------------------------
+class AnswerFiles(AnswerSource):
+    """One source per answer, in order: the n-th answer plays the n-th file. Make the sources
+    first (each checks its whole file), so a bad file fails before the round starts."""
 
+    def __init__(self, sources: Sequence[AnswerSource]) -> None:
+        self.sources = list(sources)
+        self.used = 0
+        self._current: AnswerSource | None = None
 
-def _wav_layout(path: Path) -> tuple[int, int, int, int, int, int] | None:
-    """(riff_size_pos, data_size_pos, data_offset, declared_data_bytes, block_align, file_size) of a
-    RIFF/WAVE file, or None if it is not one."""
-    size = path.stat().st_size
-    with open(path, "rb") as f:
-        head = f.read(12)
-        if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-            return None
-        block_align = 0
-        while True:
-            pos = f.tell()
-            chunk = f.read(8)
-            if len(chunk) < 8:
-                return None
-            cid, csize = chunk[:4], struct.unpack("<I", chunk[4:])[0]
-            if cid == b"fmt ":
-                fmt = f.read(csize)
-                block_align = struct.unpack("<H", fmt[12:14])[0]
-                f.seek(pos + 8 + csize + (csize & 1))
-            elif cid == b"data":
-                return 4, pos + 4, pos + 8, csize, block_align, size
-            else:
-                f.seek(pos + 8 + csize + (csize & 1))
+    def start(
+        self,
+        path: Path,
+        on_block: BlockCallback | None = None,
+        on_level: LevelCallback | None = None,
+        on_end: EndCallback | None = None,
+    ) -> None:
+        if self.used >= len(self.sources):
+            raise UserError("no answer file left for this answer")
+        self._current = self.sources[self.used]
+        self.used += 1
+        self._current.start(path, on_block, on_level, on_end)
 
-
-def repair_wav(path: Path) -> bool:
-    """Make a WAV header's sizes match the data on disk (after a crash). True if it changed."""
-    layout = _wav_layout(path)
-    if layout is None:
-        return False
-    riff_pos, data_pos, data_off, declared, align, size = layout
-    actual = size - data_off
-    if align:
-        actual -= actual % align
-    if declared == actual or actual < 0:
-        return False
-    with open(path, "r+b") as f:
-        f.seek(data_pos)
-        f.write(struct.pack("<I", min(actual, 0xFFFFFFFF)))
-        f.seek(riff_pos)
-        f.write(struct.pack("<I", min(data_off - 8 + actual, 0xFFFFFFFF)))
-        f.flush()
-        os.fsync(f.fileno())
-    return True
-
-
-def read_wav(path: Path) -> tuple[np.ndarray, int]:
-    """(float32 mono samples, samplerate) of a recording, all of it even if the header lags behind
-    the data (a process killed before it closed the file)."""
-    with _open(path) as f:
-        samplerate, channels = f.samplerate, f.channels
-        data = f.read(dtype="float32", always_2d=True)
-    layout = _wav_layout(path)
-    if layout is not None:
-        _, _, data_off, declared, align, size = layout
-        if align == 2 * channels and size - data_off > declared:  # 16-bit PCM left unfinished
-            raw = np.fromfile(path, dtype="<i2", offset=data_off)
-            raw = raw[: len(raw) - len(raw) % channels].reshape(-1, channels)
-            if len(raw) > len(data):
-                data = raw.astype(np.float32) / 32768.0
-    return (data.mean(axis=1) if channels > 1 else data[:, 0]), samplerate
+    def stop(self) -> Recording:
+        if self._current is None:
+            raise RuntimeError("AnswerFiles.stop() without start()")
+        current, self._current = self._current, None
+        return current.stop()

@@ -6,18 +6,19 @@ The sink's own thread then, for every block, in this order:
   1. appends it to the segment's WAV file (16-bit PCM, mono) - the disk comes first, so a callback
      that is slow or raises never costs audio;
   2. passes it to `on_block(block)` (the transcriber's feed);
-  3. meters it: `on_level(rms_db, peak_db)` every `level_interval_s` of audio (0.1 s = ~10/s), and
-     tracks silence: `silence_s`, `on_silence(seconds)` at every multiple of `silence_notice_s`, and
-     the optional auto-stop after `auto_stop_silence_s`, which ends the segment (`on_ended("silence")`).
+  3. meters it: `on_level(level, silence_s)` every `level_interval_s` of audio (0.1 s = ~10/s),
+     with the level on core/ports.py's 0..1 meter scale, and the optional auto-stop after
+     `auto_stop_silence_s` of silence, which ends the segment (`on_end()`, end_reason "silence").
+The callbacks are core/ports.py's: the sink is how both sources implement the AnswerSource port.
 
 Crash safety: libsndfile writes straight to the file descriptor (no user-space buffer), and the sink
 asks it to rewrite the WAV header after every write (SFC_SET_UPDATE_HEADER_AUTO; a plain
 `flush()` does not touch the header). So after a crash, Ctrl+C or SIGKILL the file on disk is a valid
 WAV holding everything up to the last block, and it is fsync'ed about once a second against power
-loss. `files.read_wav()` / `files.repair_wav()` still handle files whose header was never written.
+loss. core/wav.py's `repair_wav()` fixes a header that lags behind (the session store calls it).
 
-Blocks are float32 numpy arrays of shape (n,), 16 kHz mono, range -1..1. Levels are dBFS of the
-raw samples (a full-scale sine reads -3 dB RMS, 0 dB peak), floored at FLOOR_DB.
+Blocks are float32 numpy arrays of shape (n,), 16 kHz mono, range -1..1. Silence is measured in
+dBFS RMS of the raw samples (a full-scale sine reads -3 dB), floored at FLOOR_DB.
 This module must not open devices or know where its audio comes from.
 """
 
@@ -29,12 +30,19 @@ import os
 import queue
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from voice_sim.config import AudioSettings
+from voice_sim.core.ports import (
+    AnswerSource,
+    BlockCallback,
+    EndCallback,
+    LevelCallback,
+    Recording,
+    level_from_db,
+)
 
 log = logging.getLogger(__name__)
 
@@ -42,21 +50,6 @@ FLOOR_DB = -100.0
 SILENCE_DB = -45.0  # RMS below this over a level window counts as silence
 FSYNC_EVERY_S = 1.0
 _SFC_SET_UPDATE_HEADER_AUTO = 0x1061  # libsndfile's sndfile.h; python-soundfile does not name it
-
-BlockCallback = Callable[[np.ndarray], None]
-LevelCallback = Callable[[float, float], None]
-SilenceCallback = Callable[[float], None]
-EndedCallback = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class Recording:
-    """One finished answer segment. path is None when nothing was written to disk."""
-
-    path: Path | None
-    duration_s: float
-    samplerate: int
-
 
 def to_db(value: float) -> float:
     """Amplitude (0..1) to dBFS, floored so silence is a number, not -inf."""
@@ -101,7 +94,8 @@ class AudioSink(threading.Thread):
 
     `feed(block)` from any thread; `finish(reason)` ends the segment and joins. `ended` is set
     when the segment is over, whoever ended it; `end_reason` says why ("stopped", "silence",
-    "end_of_file", "device_lost", "write_error").
+    "end_of_file", "device_lost", "write_error", "read_error"); `on_end()` is called for all but
+    "stopped" (the owner stopped it and knows).
     """
 
     def __init__(
@@ -111,9 +105,7 @@ class AudioSink(threading.Thread):
         *,
         on_block: BlockCallback | None = None,
         on_level: LevelCallback | None = None,
-        on_silence: SilenceCallback | None = None,
-        on_ended: EndedCallback | None = None,
-        silence_notice_s: float | None = None,
+        on_end: EndCallback | None = None,
         auto_stop_silence_s: float | None = None,
         silence_db: float = SILENCE_DB,
         level_interval_s: float = 0.1,
@@ -121,9 +113,7 @@ class AudioSink(threading.Thread):
         super().__init__(name="voice-sim-audio-sink", daemon=True)
         self.path = path
         self.samplerate = samplerate
-        self._on_block, self._on_level = on_block, on_level
-        self._on_silence, self._on_ended = on_silence, on_ended
-        self._notice_s = silence_notice_s if silence_notice_s and silence_notice_s > 0 else None
+        self._on_block, self._on_level, self._on_end = on_block, on_level, on_end
         self._auto_stop_s = auto_stop_silence_s if auto_stop_silence_s and auto_stop_silence_s > 0 else None
         self._silence_db = silence_db
         self._window = max(1, round(level_interval_s * samplerate))
@@ -133,9 +123,7 @@ class AudioSink(threading.Thread):
         self.error: BaseException | None = None
         self.frames = 0  # written (or, without a file, accepted) so far
         self._silent_frames = 0
-        self._next_notice = self._notice_s
         self._acc_sq = 0.0
-        self._acc_peak = 0.0
         self._acc_n = 0
         self._since_sync = 0
         self._failed_callbacks: set[str] = set()
@@ -157,7 +145,7 @@ class AudioSink(threading.Thread):
         if self.is_alive():
             self.join(timeout)
         self._close()
-        return Recording(self.path, self.frames / self.samplerate, self.samplerate)
+        return Recording(self.path, self.frames / self.samplerate)
 
     @property
     def duration_s(self) -> float:
@@ -205,7 +193,6 @@ class AudioSink(threading.Thread):
             pos += take
             if take:
                 self._acc_sq += float(np.dot(part, part))
-                self._acc_peak = max(self._acc_peak, float(np.max(np.abs(part))))
                 self._acc_n += take
             if self._acc_n >= self._window:
                 self._window_done()
@@ -214,18 +201,13 @@ class AudioSink(threading.Thread):
 
     def _window_done(self) -> None:
         rms_db = to_db(math.sqrt(self._acc_sq / self._acc_n))
-        peak_db = to_db(self._acc_peak)
         if rms_db < self._silence_db:
             self._silent_frames += self._acc_n
         else:
             self._silent_frames = 0
-            self._next_notice = self._notice_s
-        self._acc_sq, self._acc_peak, self._acc_n = 0.0, 0.0, 0
-        self._call("on_level", self._on_level, rms_db, peak_db)
+        self._acc_sq, self._acc_n = 0.0, 0
         silent = self.silence_s
-        if self._next_notice is not None and silent >= self._next_notice:
-            self._next_notice += self._notice_s or 0.0
-            self._call("on_silence", self._on_silence, silent)
+        self._call("on_level", self._on_level, level_from_db(rms_db), silent)
         if self._auto_stop_s is not None and silent >= self._auto_stop_s:
             self._mark_ended("silence")
 
@@ -236,7 +218,7 @@ class AudioSink(threading.Thread):
         self._close()
         self.ended.set()
         if reason != "stopped":  # the owner stopped it and knows; tell it about everything else
-            self._call("on_ended", self._on_ended, reason)
+            self._call("on_end", self._on_end)
 
     def _close(self) -> None:
         wav, self._wav = self._wav, None
@@ -257,11 +239,13 @@ class AudioSink(threading.Thread):
                 log.exception("audio %s callback failed (further failures not logged)", name)
 
 
-class SinkSource:
-    """What the microphone and an answer file share: the state of the segment being written."""
+class SinkSource(AnswerSource):
+    """What the microphone and an answer file share: the state of the segment being written.
+    Both implement core/ports.py's AnswerSource (start(path, on_block, on_level, on_end) / stop())."""
 
     settings: AudioSettings
     _sink: AudioSink | None
+    _ended_sink: AudioSink | None = None  # the last segment's, after stop()
 
     @property
     def samplerate(self) -> int:
@@ -278,3 +262,10 @@ class SinkSource:
     @property
     def duration_s(self) -> float:
         return self._sink.duration_s if self._sink is not None else 0.0
+
+    @property
+    def end_reason(self) -> str | None:
+        """Why the last segment ended: "end_of_file", "silence", "device_lost", "write_error",
+        "read_error", or "stopped" (stop() came first); None while it runs or before the first."""
+        sink = self._sink or self._ended_sink
+        return sink.end_reason if sink is not None else None

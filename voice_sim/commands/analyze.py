@@ -8,8 +8,6 @@ from pathlib import Path
 
 from voice_sim.errors import UserError
 
-AUDIO_SUFFIXES = {".wav", ".flac", ".mp3", ".m4a", ".ogg"}
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("analyze", help="analyze an answer: transcript (.vtt .srt .json .txt) or audio")
@@ -22,6 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def load_answer(path: Path, wpm: float, args: argparse.Namespace):
+    from voice_sim.audio.reader import AUDIO_SUFFIXES
     from voice_sim.core.transcripts import TranscriptError, read_transcript
 
     if path.suffix.lower() in AUDIO_SUFFIXES:

@@ -1,16 +1,15 @@
-"""Private, crash-safe files for saved rounds: atomic writes, 0600/0700 permissions, WAV repair,
-and whether the process that owns a recording is still alive.
+"""Private, crash-safe files for saved rounds: atomic writes, 0600/0700 permissions, and whether
+the process that owns a recording is still alive.
 
 Recordings of someone's voice are private, so every file is created 0600 and every folder 0700
 whatever the umask. A round must survive the process being killed at any moment: files are
-replaced atomically (write a temp file, fsync, rename, fsync the folder) and a WAV a killed
-recorder left with a provisional header can be repaired. Nothing here knows what a session is.
+replaced atomically (write a temp file, fsync, rename, fsync the folder); a WAV a killed recorder
+left with a provisional header is repaired by core/wav.py. Nothing here knows what a session is.
 """
 
 from __future__ import annotations
 
 import os
-import struct
 import threading
 from pathlib import Path
 
@@ -87,44 +86,3 @@ def owner_alive(pid: int | None, started: str | None) -> bool:
         return False
     now_started = fields[19] if len(fields) > 19 else None
     return not (started and now_started and started != now_started)
-
-
-def repair_wav(path: Path) -> float | None:
-    """Fix the sizes in a WAV header a killed recorder left unfinished; return the seconds of audio.
-
-    A recorder streaming to WAV writes the header first and the sizes when it closes, so a SIGKILL
-    leaves sizes that say 0 (or 'unknown'). The samples are all there; only the header is wrong.
-    Returns None for a missing or non-WAV file, which is left untouched.
-    """
-    try:
-        with open(path, "r+b") as f:
-            head = f.read(12)
-            if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-                return None
-            size = os.fstat(f.fileno()).st_size
-            pos, fmt = 12, b""
-            while pos + 8 <= size:
-                f.seek(pos)
-                cid, clen = struct.unpack("<4sI", f.read(8))
-                if cid == b"fmt ":
-                    fmt = f.read(min(clen, 16))
-                elif cid == b"data":
-                    actual = size - (pos + 8)
-                    if clen != actual and (clen in (0, 0xFFFFFFFF) or clen > actual):
-                        f.seek(pos + 4)
-                        f.write(struct.pack("<I", actual))
-                        f.seek(4)
-                        f.write(struct.pack("<I", size - 8))
-                        f.flush()
-                        os.fsync(f.fileno())
-                        clen = actual
-                    if len(fmt) < 16:
-                        return None
-                    channels, rate = struct.unpack("<HI", fmt[2:8])
-                    bits = struct.unpack("<H", fmt[14:16])[0]
-                    frame = max(1, channels * bits // 8)
-                    return min(clen, actual) / frame / rate if rate else None
-                pos += 8 + clen + (clen & 1)
-    except (OSError, struct.error):
-        return None
-    return None

@@ -1,18 +1,16 @@
-"""Speech: transcription (faster-whisper) behind a small interface.
+"""Speech: transcription (faster-whisper) and the panel's voice (pyttsx3), implementing the
+Transcriber and Speaker ports of core/ports.py.
 
 Importing this package is cheap: the engine, the model and PyAV load only when used.
     make_transcriber(settings) -> Transcriber        (speech/transcriber.py)
     transcribe_path(path, settings, model, progress)  (speech/files.py)
     resolve_model(name_or_path, settings) -> Path     (speech/catalogue.py)
-    FakeTranscriber                                   (speech/fake.py, for tests of other parts)
+    make_speaker(settings, on_notice) -> Speaker      (speech/speaker.py)
+The fake transcriber for tests of other parts is core/fakes.py's FakeTranscriber.
 """
 
 from voice_sim.speech.catalogue import resolve_model
-from voice_sim.speech.fake import FakeTranscriber
 from voice_sim.speech.files import transcribe_path
-from voice_sim.speech.transcriber import LiveStream, Transcriber, make_transcriber
+from voice_sim.speech.transcriber import make_transcriber
 
-__all__ = [
-    "FakeTranscriber", "LiveStream", "Transcriber", "make_transcriber", "resolve_model",
-    "transcribe_path",
-]
+__all__ = ["make_transcriber", "resolve_model", "transcribe_path"]

@@ -23,7 +23,8 @@ from faster_whisper.audio import pad_or_trim
 from faster_whisper.tokenizer import Tokenizer
 from faster_whisper.transcribe import get_suppressed_tokens, merge_punctuations
 
-SAMPLE_RATE = 16_000
+from voice_sim.core.ports import SAMPLE_RATE
+
 FRAMES_PER_S = 100  # mel frames
 WINDOW_FRAMES = 3000  # Whisper sees 30 s at a time
 PREPEND = "\"'“¿([{-"

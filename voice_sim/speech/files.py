@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from voice_sim.audio.reader import AudioReader
 from voice_sim.core.models import Transcript
-from voice_sim.speech.audiofile import AudioReader
 
 if TYPE_CHECKING:
     from voice_sim.config import Settings

@@ -1,4 +1,5 @@
-"""A live answer being transcribed on its own thread while it is recorded.
+"""A live answer being transcribed on its own thread while it is recorded (the TranscriptStream of
+core/ports.py for the Whisper transcriber).
 
 The recording thread only calls `feed`, which copies the block into a queue (STYLE.md 9). This
 thread does everything else: voice activity, decoding each closed segment, and about once a
@@ -22,11 +23,11 @@ from typing import Any, Protocol
 import numpy as np
 
 from voice_sim.core.models import Cue, Transcript
-from voice_sim.speech.transcriber import (
+from voice_sim.core.ports import (
     SAMPLE_RATE,
     CommittedCallback,
-    LiveStream,
     TentativeCallback,
+    TranscriptStream,
 )
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ class Session(Protocol):
     def open_samples(self) -> int: ...
 
 
-class WhisperLiveStream(LiveStream, threading.Thread):
+class WhisperLiveStream(TranscriptStream, threading.Thread):
     def __init__(
         self,
         session: Session,

@@ -1,5 +1,5 @@
 """The real panel voice: pyttsx3 + espeak-ng synthesis, played by an `aplay` child process, behind
-the Speaker interface of speech/speaker.py.
+core/ports.py's Speaker (through speech/speaker.py's QueuedSpeaker).
 
 Why this speaker plays the audio itself: pyttsx3 2.99's espeak driver plays a line with a blocking
 `os.system("aplay ...")` inside espeak's synthesis callback, so engine.stop() from another thread
@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from voice_sim.config import PanelSettings, Persona
-from voice_sim.speech.speaker import Clock, Notice, Speaker, SpokenLine
+from voice_sim.core.ports import SpokenLine
+from voice_sim.speech.speaker import Clock, Notice, QueuedSpeaker
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class _Item:
     future: Future[SpokenLine]
 
 
-class Pyttsx3Speaker(threading.Thread, Speaker):
+class Pyttsx3Speaker(threading.Thread, QueuedSpeaker):
     """Owns the pyttsx3 engine on its own thread; see the module docstring for how it plays.
 
     start() the thread, then wait_ready() (raises SpeechUnavailable if the engine did not start).
@@ -85,7 +86,7 @@ class Pyttsx3Speaker(threading.Thread, Speaker):
         if self._init_error is not None:
             raise self._init_error
 
-    def say(self, text: str, persona: Persona) -> Future[SpokenLine]:
+    def enqueue(self, text: str, persona: Persona) -> Future[SpokenLine]:
         future: Future[SpokenLine] = Future()
         with self._lock:
             item = _Item(text, persona, self._generation, future)
@@ -140,7 +141,7 @@ class Pyttsx3Speaker(threading.Thread, Speaker):
                     log.exception("speaking a line failed")
                     self._notice_once("speak", f"the panel's voice failed ({exc}); lines are shown as text")
                     now = self.clock()
-                    line = SpokenLine(item.text, item.persona.name, now, now)
+                    line = SpokenLine(item.text, now, now, persona_name=item.persona.name)
                 self._finish(item, line)
         finally:
             self._drain()
@@ -188,11 +189,11 @@ class Pyttsx3Speaker(threading.Thread, Speaker):
             return self._dropped_line(item)
         if not item.text.strip():
             now = self.clock()
-            return SpokenLine(item.text, item.persona.name, now, now)
+            return SpokenLine(item.text, now, now, persona_name=item.persona.name)
         if not self._synthesize(engine, item, wav):
             self._notice_once("synth", "the speech engine made no audio; lines are shown as text")
             now = self.clock()
-            return SpokenLine(item.text, item.persona.name, now, now)
+            return SpokenLine(item.text, now, now, persona_name=item.persona.name)
         with self._lock:
             if item.generation != self._generation:
                 wav.unlink(missing_ok=True)
@@ -212,8 +213,8 @@ class Pyttsx3Speaker(threading.Thread, Speaker):
             why = _player_error(err, proc.returncode)
             self._notice_once("play", f"cannot play speech ({why}); "
                               "check the sound output or set panel.speak = false")
-            return SpokenLine(item.text, item.persona.name, start, start)
-        return SpokenLine(item.text, item.persona.name, start, end, interrupted)
+            return SpokenLine(item.text, start, start, persona_name=item.persona.name)
+        return SpokenLine(item.text, start, end, interrupted, persona_name=item.persona.name)
 
     def _synthesize(self, engine: Any, item: _Item, wav: Path) -> bool:
         """Write the line to `wav`; False if espeak made no audio (twice)."""
@@ -248,7 +249,7 @@ class Pyttsx3Speaker(threading.Thread, Speaker):
 
     def _dropped_line(self, item: _Item) -> SpokenLine:
         now = self.clock()
-        return SpokenLine(item.text, item.persona.name, now, now, interrupted=True)
+        return SpokenLine(item.text, now, now, interrupted=True, persona_name=item.persona.name)
 
     def _resolve_dropped(self, item: _Item) -> None:
         item.future.set_result(self._dropped_line(item))

@@ -1,16 +1,17 @@
 """The panel's voice: speak a persona's line aloud, cut it short on demand, and report what was said
-and when, on the caller's clock. The interface the round (through runtime.py) relies on:
+and when, on the caller's clock. The speakers here implement core/ports.py's `Speaker` (the round
+engine calls `say`, which blocks, and `interrupt`) and add what their owner needs:
 
     speaker = make_speaker(settings, on_notice=show)     # never fails: falls back to text-only
-    future = speaker.say(text, persona)                  # queued; Future[SpokenLine]
-    line = speaker.speak(text, persona)                  # the same, blocking until it is over
+    line = speaker.say(text, persona)                    # the port: blocks until the line is over
+    future = speaker.enqueue(text, persona)              # queued; Future[SpokenLine]
     speaker.interrupt()                                  # stop now (any thread), drop queued lines
     speaker.wait(timeout) -> bool                        # True when everything queued is over
     speaker.stop()                                       # interrupt, shut down, join
 
-`SpokenLine(text, persona_name, start_s, end_s, interrupted)`: start_s/end_s are readings of the
-`clock` passed in (time.monotonic by default) when the player started and finished. A line dropped
-by interrupt() before it began has start_s == end_s and interrupted=True. `speaker.lines` keeps all.
+A `SpokenLine`'s start/end are readings of the `clock` passed in (time.monotonic by default) when
+the player started and finished. A line dropped by interrupt() before it began has start == end
+and interrupted=True. `speaker.lines` keeps all.
 
 The real voice lives in speech/pyttsx3_speaker.py, imported only when speech is wanted;
 `TextOnlySpeaker` is what a round gets when speech is off or cannot work here (make_speaker says
@@ -21,12 +22,12 @@ from __future__ import annotations
 
 import logging
 import time
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from collections.abc import Callable
 from concurrent.futures import Future
-from dataclasses import dataclass
 
 from voice_sim.config import Persona, Settings
+from voice_sim.core.ports import Speaker, SpokenLine
 
 log = logging.getLogger(__name__)
 
@@ -34,31 +35,18 @@ Clock = Callable[[], float]
 Notice = Callable[[str], None]
 
 
-@dataclass(frozen=True)
-class SpokenLine:
-    text: str
-    persona_name: str
-    start_s: float
-    end_s: float
-    interrupted: bool = False
-
-    @property
-    def duration_s(self) -> float:
-        return self.end_s - self.start_s
-
-
-class Speaker(ABC):
-    """What the round engine needs from a voice. All methods are safe from any thread."""
+class QueuedSpeaker(Speaker):
+    """A speaker that speaks queued lines in order (on its own thread, for the real voice).
+    The port's blocking `say` is `enqueue` and a wait for that line. Safe from any thread."""
 
     lines: list[SpokenLine]
 
     @abstractmethod
-    def say(self, text: str, persona: Persona) -> Future[SpokenLine]:
+    def enqueue(self, text: str, persona: Persona) -> Future[SpokenLine]:
         """Queue one line; the future resolves when it has been spoken, interrupted or dropped."""
 
-    def speak(self, text: str, persona: Persona, timeout: float | None = None) -> SpokenLine:
-        """say() and wait for the line to be over."""
-        return self.say(text, persona).result(timeout)
+    def say(self, text: str, persona: Persona, timeout: float | None = None) -> SpokenLine:
+        return self.enqueue(text, persona).result(timeout)
 
     @abstractmethod
     def wait(self, timeout: float | None = None) -> bool:
@@ -73,7 +61,7 @@ class Speaker(ABC):
         """Interrupt and release everything; the speaker cannot be used afterwards."""
 
 
-class TextOnlySpeaker(Speaker):
+class TextOnlySpeaker(QueuedSpeaker):
     """No audio: each line is 'spoken' the moment it is said (and written with `write`, if given)."""
 
     def __init__(self, clock: Clock = time.monotonic, on_line: Callable[[SpokenLine], None] | None = None,
@@ -81,9 +69,9 @@ class TextOnlySpeaker(Speaker):
         self.clock, self.on_line, self.write = clock, on_line, write
         self.lines = []
 
-    def say(self, text: str, persona: Persona) -> Future[SpokenLine]:
+    def enqueue(self, text: str, persona: Persona) -> Future[SpokenLine]:
         now = self.clock()
-        line = SpokenLine(text, persona.name, now, now)
+        line = SpokenLine(text, now, now, persona_name=persona.name)
         self.lines.append(line)
         if self.write is not None:
             self.write(f"{persona.name}: {text}")
@@ -105,7 +93,7 @@ class TextOnlySpeaker(Speaker):
 
 def make_speaker(settings: Settings, on_notice: Notice | None = None, *,
                  clock: Clock = time.monotonic, on_line: Callable[[SpokenLine], None] | None = None,
-                 write: Callable[[str], None] | None = None) -> Speaker:
+                 write: Callable[[str], None] | None = None) -> QueuedSpeaker:
     """The best speaker available. When speech cannot work, `on_notice` (or the log) gets one line
     saying why and a TextOnlySpeaker is returned, so the round goes on text-only."""
     notice = on_notice or log.warning

@@ -1,8 +1,8 @@
-"""The transcriber interface: audio in, cues with word timings out; and the factory that picks one.
+"""The transcriber factory: the configured speech-to-text engine, behind core/ports.py's Transcriber.
 
-Two ways in: a whole file (`transcribe_file`) and a live answer (`stream`, then `feed` blocks
-while recording and `finish` when the answer ends). The round engine only sees this interface
-(core/ports.py mirrors it), so tests of other parts use `FakeTranscriber` (speech/fake.py).
+Two ways in (both defined by the port): a whole file (`transcribe_file`) and a live answer
+(`stream`, then `feed` blocks while recording and `finish` when the answer ends). The round engine
+only sees the port, so tests of other parts use core/fakes.py's FakeTranscriber.
 
 This module imports no speech package: `make_transcriber` imports faster-whisper only when called
 and turns a missing package into a UserError that says what to install.
@@ -10,68 +10,13 @@ and turns a missing package into a UserError that says what to install.
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-
-from voice_sim.core.models import Cue, Transcript
 from voice_sim.errors import UserError
 
 if TYPE_CHECKING:
     from voice_sim.config import Settings
-
-CommittedCallback = Callable[[Cue], None]
-"""Gets each settled cue, on the answer's clock, from the stream's worker thread."""
-TentativeCallback = Callable[[str], None]
-"""Gets the words heard since the last committed cue (may still change; '' clears), from the
-stream's worker thread."""
-ProgressCallback = Callable[[float, float], None]
-"""Gets (seconds of audio done, seconds in total) while a file is transcribed."""
-
-SAMPLE_RATE = 16_000
-
-
-class LiveStream(ABC):
-    """One answer being transcribed while it is spoken."""
-
-    @abstractmethod
-    def feed(self, block: np.ndarray) -> None:
-        """Queue a block of float32 mono 16 kHz samples. Returns at once (it is called from the
-        recording thread); decoding happens on the stream's own thread."""
-
-    @abstractmethod
-    def finish(self, timeout: float | None = None) -> Transcript:
-        """The answer ended: transcribe what is left and return every committed cue.
-
-        Times are offset_s + seconds of audio fed since the stream started. Raises TimeoutError
-        if `timeout` passes first (the stream keeps working; call finish again or cancel), and
-        re-raises an error the worker met.
-        """
-
-    @abstractmethod
-    def cancel(self) -> None:
-        """Stop now and drop what is not transcribed yet. Safe to call twice or after finish."""
-
-
-class Transcriber(ABC):
-    """A speech-to-text engine. Implementations: WhisperTranscriber, FakeTranscriber."""
-
-    @abstractmethod
-    def transcribe_file(self, path: Path, progress: ProgressCallback | None = None) -> Transcript:
-        """Transcribe a whole audio file (WAV, FLAC, MP3, M4A, ...). Raises UserError for audio that
-        cannot be transcribed (unreadable, empty, silent, truncated, too long)."""
-
-    @abstractmethod
-    def stream(
-        self,
-        offset_s: float = 0.0,
-        on_committed: CommittedCallback | None = None,
-        on_tentative: TentativeCallback | None = None,
-    ) -> LiveStream:
-        """Start transcribing one live answer that begins at `offset_s` on the caller's clock."""
+    from voice_sim.core.ports import Transcriber
 
 
 def make_transcriber(settings: Settings, model: str | None = None) -> Transcriber:

@@ -1,4 +1,4 @@
-"""faster-whisper behind the Transcriber interface: model loading, segment decoding, previews.
+"""faster-whisper behind core/ports.py's Transcriber: model loading, segment decoding, previews.
 
 How an answer is transcribed (the same for a file and a live stream, so both give the same
 words): the Segmenter (speech/vad.py) closes a segment at each short pause, and each closed segment
@@ -24,18 +24,18 @@ from pathlib import Path
 import numpy as np
 from faster_whisper import WhisperModel
 
+from voice_sim.audio.reader import AudioReader
 from voice_sim.core.models import Cue, Transcript, Word
-from voice_sim.errors import UserError
-from voice_sim.speech.audiofile import AudioReader
-from voice_sim.speech.decode import DecodeOptions, WindowDecoder
-from voice_sim.speech.transcriber import (
+from voice_sim.core.ports import (
     SAMPLE_RATE,
     CommittedCallback,
-    LiveStream,
     ProgressCallback,
     TentativeCallback,
     Transcriber,
+    TranscriptStream,
 )
+from voice_sim.errors import UserError
+from voice_sim.speech.decode import DecodeOptions, WindowDecoder
 from voice_sim.speech.vad import Segment, Segmenter, SegmenterOptions
 
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
@@ -80,7 +80,7 @@ class WhisperTranscriber(Transcriber):
         self.decoder = WindowDecoder(self.model, self.options)
         self._lock = threading.Lock()
 
-    # ----- the Transcriber interface ----------------------------------------------------------
+    # ----- the Transcriber port ----------------------------------------------------------------
 
     def transcribe_file(self, path: Path, progress: ProgressCallback | None = None) -> Transcript:
         with AudioReader(path) as reader:
@@ -107,7 +107,7 @@ class WhisperTranscriber(Transcriber):
         offset_s: float = 0.0,
         on_committed: CommittedCallback | None = None,
         on_tentative: TentativeCallback | None = None,
-    ) -> LiveStream:
+    ) -> TranscriptStream:
         from voice_sim.speech.live import WhisperLiveStream
 
         return WhisperLiveStream(

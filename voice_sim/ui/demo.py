@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from voice_sim.core.clock import FakeClock
 from voice_sim.core.engine import Round, RoundConfig
 from voice_sim.core.fakes import FakeAnswer, FakeSource, FakeSpeaker, FakeTranscriber
 from voice_sim.core.models import Analysis
+from voice_sim.core.ports import BlockCallback, EndCallback, LevelCallback
 from voice_sim.ui.rounds import RoundRequest
 
 SECOND_ANSWER = (
@@ -36,7 +38,8 @@ class _AutoSource(FakeSource):
         self.pace_s = pace_s
         self._stop = threading.Event()
 
-    def start(self, path: Any, on_block: Any, on_level: Any, on_end: Any) -> None:
+    def start(self, path: Path, on_block: BlockCallback | None = None,
+              on_level: LevelCallback | None = None, on_end: EndCallback | None = None) -> None:
         super().start(path, on_block, on_level, on_end)
         self._stop.clear()
         threading.Thread(target=self._play, daemon=True, name="demo-answer").start()

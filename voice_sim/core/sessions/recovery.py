@@ -20,7 +20,8 @@ from voice_sim.core.sessions.folder import (
 )
 from voice_sim.core.sessions.index import SessionIndex
 from voice_sim.core.sessions.records import SessionError, SessionRecord, headline_of
-from voice_sim.core.storage import owner_alive, repair_wav
+from voice_sim.core.storage import owner_alive
+from voice_sim.core.wav import repair_wav
 
 
 def recover(root: Path, index: SessionIndex) -> list[str]:

@@ -50,7 +50,7 @@ def test_readable_report(tmp_path, capsys):
     path.write_text(ANSWER)
     assert main(["analyze", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Product hypothesis" in out and "tech_without_rationale" in out and "0:02" in out
+    assert "Hypothesis" in out and "tech_without_rationale" in out and "0:02" in out
 
 
 def test_plain_text_says_timings_are_estimated(tmp_path, capsys):

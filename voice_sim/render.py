@@ -6,16 +6,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from voice_sim.core.analysis.report import clock
+from voice_sim.core.labels import SCORE_NAMES, SIGNAL_NAMES, clock, sparkline
 from voice_sim.core.models import Analysis
 
-SIGNAL_NAMES = {
-    "hypothesis": "Product hypothesis",
-    "constraint": "Hard constraint",
-    "lever": "Lever",
-    "metric_tie": "Metric tie",
-    "tradeoff": "Trade-off",
-}
 
 
 def print_analysis(console: Console, analysis: Analysis, title: str = "Answer analysis") -> None:
@@ -43,11 +36,8 @@ def print_analysis(console: Console, analysis: Analysis, title: str = "Answer an
     console.print(table)
 
     console.print(Text("\nScorecard", style="bold"))
-    for label, score in (
-        ("Impact awareness", a.scorecard.impact_awareness),
-        ("Feasibility reasoning", a.scorecard.feasibility_reasoning),
-        ("Trade-off rigor", a.scorecard.tradeoff_rigor),
-    ):
+    for key, label in SCORE_NAMES:
+        score = getattr(a.scorecard, key)
         console.print(f"  {label:<22} {'●' * score.score}{'○' * (3 - score.score)}  {score.label}")
         for why in score.why:
             console.print(f"      {why}", style="dim")
@@ -93,7 +83,6 @@ def print_delivery(console: Console, a: Analysis) -> None:
 def trend_table(points: list) -> Table:  # type: ignore[type-arg]
     """Each charted figure over the attempts (oldest to newest): a sparkline, first, last, and
     whether it moved the right way. `points` are core.sessions.trend.TrendPoint, oldest first."""
-    from voice_sim.core.labels import sparkline
     from voice_sim.core.sessions.trend import METRICS
 
     table = Table(box=None, padding=(0, 2, 0, 0), show_edge=False, header_style="dim")

@@ -17,6 +17,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from voice_sim.core.labels import clock
 from voice_sim.errors import UserError
 
 if TYPE_CHECKING:
@@ -47,9 +48,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _clock(seconds: float) -> str:
-    m, s = divmod(round(seconds), 60)
-    return f"{m}:{s:02d}"
 
 
 class Printer:
@@ -67,21 +65,21 @@ class Printer:
         from voice_sim.core import events as ev
 
         if isinstance(e, ev.PanelSpoke):
-            self.line(f"[{_clock(e.segment.start_s)}] {e.segment.speaker}: {e.segment.text}")
+            self.line(f"[{clock(e.segment.start_s)}] {e.segment.speaker}: {e.segment.text}")
         elif isinstance(e, ev.AnswerStarted):
             hint = " (press Enter when you are done; q + Enter ends the round)" if self.mic else ""
-            self.line(f"[{_clock(e.at_s)}] answer {e.index}: listening{hint}")
+            self.line(f"[{clock(e.at_s)}] answer {e.index}: listening{hint}")
         elif isinstance(e, ev.AnswerEnded):
             seg = e.segment
-            self.line(f"[{_clock(seg.start_s)}-{_clock(seg.end_s)}] You: {seg.text or '(no words heard)'}")
+            self.line(f"[{clock(seg.start_s)}-{clock(seg.end_s)}] You: {seg.text or '(no words heard)'}")
         elif isinstance(e, ev.CoachCue):
-            self.line(f"[{_clock(e.at_s)}] coach: {e.text}")
+            self.line(f"[{clock(e.at_s)}] coach: {e.text}")
         elif isinstance(e, ev.SignalHeard) and self.mode == "coach":
-            self.line(f"[{_clock(e.at_s)}] heard: {e.signal.replace('_', ' ')}")
+            self.line(f"[{clock(e.at_s)}] heard: {e.signal.replace('_', ' ')}")
         elif isinstance(e, ev.SilenceNoticed):
-            self.line(f"[{_clock(e.at_s)}] you have been silent for {e.silent_s:.0f} s")
+            self.line(f"[{clock(e.at_s)}] you have been silent for {e.silent_s:.0f} s")
         elif isinstance(e, ev.TimeUp):
-            self.line(f"[{_clock(e.at_s)}] time is up")
+            self.line(f"[{clock(e.at_s)}] time is up")
         elif isinstance(e, ev.Problem):
             with self._lock:
                 print(f"voice-sim: warning: {e.message}", file=sys.stderr, flush=True)

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from voice_sim.core.labels import clock
 from voice_sim.errors import UserError
 
 if TYPE_CHECKING:
@@ -79,9 +80,6 @@ def _guard(call):  # type: ignore[no-untyped-def]
         raise UserError(str(exc)) from None
 
 
-def _clock(seconds: float) -> str:
-    m, s = divmod(round(seconds), 60)
-    return f"{m}:{s:02d}"
 
 
 def _score(row: SessionRow) -> str:
@@ -112,7 +110,7 @@ def run_list(args: argparse.Namespace) -> int:
                   "recording": "[cyan]recording[/]"}[r.status]
         table.add_row(
             r.id, r.started_at.astimezone().strftime("%Y-%m-%d %H:%M"), r.scenario_id, r.mode,
-            _clock(r.duration_s), status, f"{r.signals_in_window}/5" if r.impact is not None else "-",
+            clock(r.duration_s), status, f"{r.signals_in_window}/5" if r.impact is not None else "-",
             _score(r), "-" if r.flags is None else str(r.flags),
         )
     # Piped output keeps whole ids and dates on one line, so `grep` and `cut` work on it.

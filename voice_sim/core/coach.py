@@ -19,6 +19,7 @@ from collections.abc import Callable
 from voice_sim.core import events as ev
 from voice_sim.core.analysis import analyze
 from voice_sim.core.followups import HYPOTHESIS_BY_S
+from voice_sim.core.labels import clock
 from voice_sim.core.models import Analysis, Transcript
 from voice_sim.core.scenario import Scenario
 
@@ -42,9 +43,6 @@ def _missing(analysis: Analysis | None) -> list[str]:
     return [words for s, words in MISSING_WORDS.items() if not _present(analysis, s)]
 
 
-def _minutes(seconds: float) -> str:
-    m, s = divmod(round(seconds), 60)
-    return f"{m}:{s:02d}"
 
 
 def due_cues(
@@ -54,7 +52,7 @@ def due_cues(
     out: list[tuple[str, str]] = []
     missing = _missing(analysis)
     if now_s >= HYPOTHESIS_BY_S and not _present(analysis, "hypothesis"):
-        out.append(("hypothesis_4min", f"{_minutes(now_s)} in and no user problem yet; state it"))
+        out.append(("hypothesis_4min", f"{clock(now_s)} in and no user problem yet; state it"))
     if window_s > 150 and now_s >= window_s - 120 and now_s < window_s:
         tail = "; ".join(missing[:2]) + " yet" if missing else "all five signals heard"
         out.append(("window_2min", f"Two minutes left in the signal window; {tail}"))

@@ -8,29 +8,9 @@ Plain Markdown with no HTML, readable as text too.
 from __future__ import annotations
 
 from voice_sim.core.analysis import marks
+from voice_sim.core.labels import SCORE_NAMES, SIGNAL_NAMES, clock
 from voice_sim.core.models import ANTI_PATTERNS, Analysis, Transcript
 from voice_sim.core.sessions import SessionRecord
-
-SIGNAL_NAMES = {
-    "hypothesis": "Product hypothesis",
-    "constraint": "Hard constraint",
-    "lever": "Architectural lever",
-    "metric_tie": "Lever tied to a metric",
-    "tradeoff": "Owned trade-off",
-}
-SCORES = (
-    ("Impact awareness", "impact_awareness"),
-    ("Feasibility reasoning", "feasibility_reasoning"),
-    ("Trade-off rigor", "tradeoff_rigor"),
-)
-
-
-def clock(seconds: float | None) -> str:
-    if seconds is None:
-        return "-"
-    m, s = divmod(round(seconds), 60)
-    return f"{m}:{s:02d}"
-
 
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
@@ -57,7 +37,7 @@ def render_report(record: SessionRecord, transcript: Transcript, analysis: Analy
 
 def _scorecard(a: Analysis) -> list[str]:
     out = ["## Scorecard", "", "| Signal | Score | | Why |", "|---|---|---|---|"]
-    for label, key in SCORES:
+    for key, label in SCORE_NAMES:
         s = getattr(a.scorecard, key)
         out.append(f"| {label} | {s.score}/3 | {s.label} | {_cell(' '.join(s.why))} |")
     return out + [""]

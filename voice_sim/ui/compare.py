@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from voice_sim.core.models import Analysis
-from voice_sim.ui.text import SIGNAL_NAMES, mmss
+from voice_sim.core.labels import SIGNAL_NAMES, clock
 
 TIMED = ("hypothesis", "constraint", "metric_tie")
 
@@ -29,8 +29,8 @@ def _time_change(now: float | None, before: float | None) -> Text:
     gap = before - now
     if abs(gap) < 1:
         return Text("same", style="dim")
-    return Text(f"{mmss(abs(gap))} sooner", style="green") if gap > 0 else \
-        Text(f"{mmss(-gap)} later", style="yellow")
+    return Text(f"{clock(abs(gap))} sooner", style="green") if gap > 0 else \
+        Text(f"{clock(-gap)} later", style="yellow")
 
 
 def comparison(now: Analysis | None, before: Analysis | None, before_label: str) -> Table:
@@ -41,7 +41,7 @@ def comparison(now: Analysis | None, before: Analysis | None, before_label: str)
     table.add_column("", no_wrap=True)
     for signal in TIMED:
         a, b = _first(now, signal), _first(before, signal)
-        table.add_row(f"Time to {SIGNAL_NAMES[signal].lower()}", mmss(a), mmss(b), _time_change(a, b))
+        table.add_row(f"Time to {SIGNAL_NAMES[signal].lower()}", clock(a), clock(b), _time_change(a, b))
     fa = now.pacing.fillers_per_min if now else None
     fb = before.pacing.fillers_per_min if before else None
     change = Text("")

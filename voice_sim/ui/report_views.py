@@ -15,24 +15,9 @@ from rich.text import Text
 from voice_sim.core.analysis import marks
 from voice_sim.core.models import ANTI_PATTERNS, Analysis, Cue, Delivery, Flag, Pacing, Transcript
 from voice_sim.core.sessions import SessionRecord
-from voice_sim.ui.text import SCORE_NAMES, SIGNAL_NAMES, dots, mmss
+from voice_sim.core.labels import FLAG_TITLES, SCORE_NAMES, SIGNAL_NAMES, clock, dots
 
 CANDIDATE = "candidate"
-FLAG_TITLES = {
-    "missing_hypothesis": "No product hypothesis",
-    "missing_constraint": "No hard constraint",
-    "missing_metric_tie": "No metric tie",
-    "late_hypothesis": "Hypothesis came late",
-    "late_constraint": "Constraint came late",
-    "late_metric_tie": "Metric tie came late",
-    "tech_without_rationale": "Technology with no reason",
-    "defers_to_engineering": "Defers to engineering",
-    "dismisses_latency": "Dismisses latency",
-    "scale_without_business_tie": "Scale with no business tie",
-    "hedged_statement": "Hedged a key statement",
-    "long_monologue": "Long stretch, no check-in",
-    "long_preamble": "Long preamble",
-}
 
 
 def summary(a: Analysis) -> Text:
@@ -41,7 +26,7 @@ def summary(a: Analysis) -> Text:
                     if s.present and s.first_at_s is not None and s.first_at_s <= a.window_s)
     p = a.pacing
     return Text.assemble(
-        (f"{in_window} of {len(a.signals)} signals", "bold"), f" in the first {mmss(a.window_s)}",
+        (f"{in_window} of {len(a.signals)} signals", "bold"), f" in the first {clock(a.window_s)}",
         ("   ·   ", "dim"), (f"{len(a.flags)}", "bold"), f" flag{'s' if len(a.flags) != 1 else ''}",
         ("   ·   ", "dim"), (f"{p.wpm_speaking:.0f}", "bold"), " wpm",
         ("   ·   ", "dim"), (f"{p.fillers_per_min:.1f}", "bold"), " fillers/min",
@@ -59,7 +44,7 @@ def scorecard(a: Analysis) -> RenderableType:
             parts.append(Text(f"   {why}", style="dim"))
         parts.append(Text(""))
     table = Table(box=None, padding=(0, 2, 0, 0), show_edge=False, expand=True,
-                  title=Text(f"Signals in the first {mmss(a.window_s)}", style="bold"),
+                  title=Text(f"Signals in the first {clock(a.window_s)}", style="bold"),
                   title_justify="left")
     table.add_column("Signal", no_wrap=True)
     table.add_column("First", justify="right", no_wrap=True)
@@ -73,13 +58,13 @@ def scorecard(a: Analysis) -> RenderableType:
         late = sig.first_at_s is not None and sig.first_at_s > a.window_s
         verdict = Text("late", style="yellow") if late else Text("in time", style="green")
         quote = sig.evidence[0].text if sig.evidence else ""
-        table.add_row(name, mmss(sig.first_at_s), verdict, Text(quote, style="dim"))
+        table.add_row(name, clock(sig.first_at_s), verdict, Text(quote, style="dim"))
     parts.append(table)
     return Group(*parts)
 
 
 def flag_prompt(flag: Flag) -> Text:
-    at = f"{mmss(flag.at_s):>5}" if flag.at_s is not None else "    -"
+    at = f"{clock(flag.at_s):>5}" if flag.at_s is not None else "    -"
     title = FLAG_TITLES.get(flag.code, flag.code.replace("_", " "))
     style = "yellow" if flag.code in ANTI_PATTERNS else "red"
     return Text.assemble((at, "dim"), "  ", (title, style))
@@ -92,7 +77,7 @@ def flag_detail(flag: Flag) -> RenderableType:
     if flag.instead:
         parts += [Text(""), Text.assemble(("Stronger  ", "dim"), (flag.instead, "green"))]
     if flag.at_s is not None:
-        parts += [Text(""), Text(f"enter: show {mmss(flag.at_s)} in the transcript", style="dim")]
+        parts += [Text(""), Text(f"enter: show {clock(flag.at_s)} in the transcript", style="dim")]
     return Group(*parts)
 
 
@@ -105,7 +90,7 @@ def pacing_text(p: Pacing) -> RenderableType:
     fillers = ", ".join(f"{w} ×{n}" for w, n in p.filler_counts.items()) or "none"
     table.add_row("Fillers", f"{p.fillers} ({p.fillers_per_min:.1f}/min): {fillers}")
     if p.long_pauses:
-        pauses = ", ".join(f"{mmss(x.start_s)} ({x.length_s:.0f} s)" for x in p.long_pauses[:8])
+        pauses = ", ".join(f"{clock(x.start_s)} ({x.length_s:.0f} s)" for x in p.long_pauses[:8])
         more = f" and {len(p.long_pauses) - 8} more" if len(p.long_pauses) > 8 else ""
         table.add_row("Long pauses", f"{len(p.long_pauses)}: {pauses}{more}")
     else:
@@ -120,9 +105,9 @@ def delivery_text(d: Delivery) -> RenderableType:
     lo, hi = d.pace_band
     checks = f"{len(d.checkins)} check-in{'s' if len(d.checkins) != 1 else ''}"
     head = [f"Pace band {lo:.0f}-{hi:.0f} wpm", f"{checks} with the panel",
-            f"longest stretch without one {mmss(d.longest_monologue_s)}"]
+            f"longest stretch without one {clock(d.longest_monologue_s)}"]
     if d.preamble_s is not None:
-        head.append(f"{mmss(d.preamble_s)} to the first substantive statement")
+        head.append(f"{clock(d.preamble_s)} to the first substantive statement")
     parts: list[RenderableType] = [Text("  ·  ".join(head), style="dim")]
     if not d.notes:
         parts.append(Text("Nothing to coach on delivery: pace in the band, no filler clusters, "
@@ -144,7 +129,7 @@ class Line:
 def transcript_lines(record: SessionRecord, transcript: Transcript,
                      analysis: Analysis | None) -> list[Line]:
     cues = sorted(transcript.cues, key=lambda c: (c.start_s, c.end_s))
-    markers: list[tuple[float, str]] = [(record.window_s, f"{mmss(record.window_s)} · end of the signal window")]
+    markers: list[tuple[float, str]] = [(record.window_s, f"{clock(record.window_s)} · end of the signal window")]
     panel = [c for c in cues if c.speaker not in (None, CANDIDATE)]
     if analysis is not None:
         # A silence that spans a panel question is the panel talking, not the candidate pausing.
@@ -179,7 +164,7 @@ def _cue_prompt(cue: Cue, analysis: Analysis | None = None) -> Table:
     grid.add_column(width=5, justify="right", style="dim", no_wrap=True)
     grid.add_column(width=5, style="bold", no_wrap=True)
     grid.add_column(ratio=1)
-    grid.add_row(mmss(cue.start_s), letters, Text.assemble(
+    grid.add_row(clock(cue.start_s), letters, Text.assemble(
         (f"{who}: ", "bold" if you else "bold cyan"), (said or cue.text.strip(), "" if you else "cyan"),
     ))
     return grid

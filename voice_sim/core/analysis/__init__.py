@@ -16,7 +16,7 @@ from voice_sim.core.analysis.detect import detect
 from voice_sim.core.analysis.features import candidate_cues, passages_of
 from voice_sim.core.analysis.model import StatementModel, default_model
 from voice_sim.core.analysis.pacing import pacing
-from voice_sim.core.analysis.report import delivery_flags, flags_for, scorecard
+from voice_sim.core.analysis.scoring import delivery_flags, flags_for, scorecard
 from voice_sim.core.analysis.statements import Finding, find, units_of
 from voice_sim.core.models import (
     SIGNALS,

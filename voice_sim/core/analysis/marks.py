@@ -8,9 +8,9 @@ plain characters, readable on a monochrome 80x24 terminal and in Markdown.
 from __future__ import annotations
 
 from voice_sim.core.analysis.pacing import count_filler_spans
+from voice_sim.core.labels import LETTERS
 from voice_sim.core.models import SIGNALS, Analysis, Cue
 
-LETTERS = {"hypothesis": "H", "constraint": "C", "lever": "L", "metric_tie": "M", "tradeoff": "T"}
 LEGEND = "H hypothesis, C constraint, L lever, M metric tie, T trade-off; [filler], {hedge}"
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from voice_sim.core.labels import clock
 from voice_sim.core.models import Analysis, Transcript
 from voice_sim.core.sessions.records import SessionError, SessionRecord
 from voice_sim.core.storage import write_atomic
@@ -46,8 +47,7 @@ def window_notes(record: SessionRecord) -> list[tuple[float, str]]:
             notes.append((seg.start_s, "the round begins: the panel's prompt"))
         else:
             notes.append((seg.start_s, "wrap-up"))
-    m, s = divmod(int(record.window_s), 60)
-    notes.append((record.window_s, f"end of the signal window ({m}:{s:02d})"))
+    notes.append((record.window_s, f"end of the signal window ({clock(record.window_s)})"))
     return notes
 
 

@@ -21,8 +21,8 @@ from voice_sim.ui.compare import comparison
 from voice_sim.ui.messages import ComparisonReady, HistoryLoaded, SessionLoaded
 from voice_sim.ui.screens.base import AppScreen
 from voice_sim.ui.screens.dialogs import ConfirmScreen
-from voice_sim.ui.text import minutes as length
-from voice_sim.ui.text import when
+from voice_sim.core.labels import duration as length
+from voice_sim.core.labels import when
 
 if TYPE_CHECKING:
     from voice_sim.core.sessions import SessionRow

@@ -33,7 +33,7 @@ from voice_sim.ui.messages import (
 from voice_sim.ui.rounds import RoundRequest
 from voice_sim.ui.screens.base import AppScreen
 from voice_sim.ui.screens.dialogs import ConfirmScreen
-from voice_sim.ui.text import mmss
+from voice_sim.core.labels import clock
 from voice_sim.ui.widgets import LensChecklist, LevelMeter, LiveTranscript, WindowBar
 
 if TYPE_CHECKING:
@@ -230,7 +230,7 @@ class InterviewScreen(AppScreen):
         self.set_class(state == State.ANSWERING, "-answering")
         self.set_class(state == State.PAUSED, "-paused")
         if state == State.PAUSED:
-            self.query_one("#transcript", LiveTranscript).add_note(f"paused at {mmss(self._now())}")
+            self.query_one("#transcript", LiveTranscript).add_note(f"paused at {clock(self._now())}")
         self.refresh_bindings()
 
     def _show_question(self, persona: str, text: str, speaking: bool) -> None:
@@ -250,7 +250,7 @@ class InterviewScreen(AppScreen):
         now = rnd.now()
         remaining = rnd.remaining_s()
         self.query_one("#clock", Static).update(
-            Text.assemble(mmss(now), (" elapsed   ", "dim"), mmss(remaining), (" left", "dim"))
+            Text.assemble(clock(now), (" elapsed   ", "dim"), clock(remaining), (" left", "dim"))
         )
         self.query_one("#window", WindowBar).now_s = now
 

@@ -24,8 +24,8 @@ from voice_sim.ui import report_views as views
 from voice_sim.ui.playback import PlaybackError
 from voice_sim.ui.screens.base import AppScreen
 from voice_sim.ui.screens.dialogs import EXPORTS, ExportScreen
-from voice_sim.ui.text import minutes as length
-from voice_sim.ui.text import mmss, when
+from voice_sim.core.labels import duration as length
+from voice_sim.core.labels import clock, when
 from voice_sim.ui.widgets import WpmChart
 
 if TYPE_CHECKING:
@@ -167,7 +167,7 @@ class ReportScreen(AppScreen):
             self.app.call_from_thread(self.notify, f"Cannot play: {exc}", severity="error")
             return
         self.app.call_from_thread(
-            self.notify, f"Playing answer {number} from {mmss(offset_s)} ({mmss(seconds)}). "
+            self.notify, f"Playing answer {number} from {clock(offset_s)} ({clock(seconds)}). "
             "s stops.", timeout=4)
 
     def action_stop(self) -> None:

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.widget import Widget
 
-from voice_sim.ui.text import LENSES, SIGNAL_NAMES, mmss
+from voice_sim.core.labels import LENSES, SIGNAL_NAMES, clock
 
 
 class LensChecklist(Widget):
@@ -46,6 +46,6 @@ class LensChecklist(Widget):
                 else:
                     cls = "checklist--late" if at > self.window_s else "checklist--done"
                     line = Text(f" ✓ {name:<11}", style=style(cls))
-                    line.append(f"{mmss(at):>5}", style=style("checklist--todo"))
+                    line.append(f"{clock(at):>5}", style=style("checklist--todo"))
                     lines.append(line)
         return Text("\n").join(lines)

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from voice_sim.ui.text import mmss
+from voice_sim.core.labels import clock
 
 
 class LiveTranscript(VerticalScroll):
@@ -43,12 +43,12 @@ class LiveTranscript(VerticalScroll):
         grid = Table.grid(padding=(0, 2))
         grid.add_column(min_width=5, justify="right", style="dim", no_wrap=True)
         grid.add_column(ratio=1, overflow="fold")
-        grid.add_row(mmss(at_s) if at_s is not None else "", text)
+        grid.add_row(clock(at_s) if at_s is not None else "", text)
         return grid
 
     def add_panel(self, persona: str, text: str, at_s: float | None) -> None:
         """A panel line, cut to one line (CSS): the question box above shows it in full."""
-        line = Text.assemble((f"{mmss(at_s) if at_s is not None else '':>5}  ", "dim"),
+        line = Text.assemble((f"{clock(at_s) if at_s is not None else '':>5}  ", "dim"),
                              (f"{persona}: ", "bold"), text)
         self._add(line, "panel", line.plain)
 

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from voice_sim.ui.text import SIGNAL_LETTERS, SIGNAL_NAMES, mmss
+from voice_sim.core.labels import GRADED, LETTERS, SIGNAL_NAMES, clock
 
 LABEL = "Signal window "
 
@@ -41,7 +41,7 @@ class WindowBar(Widget):
         self.marks: dict[str, float] = {}
 
     def mark(self, signal: str, at_s: float) -> None:
-        if signal in SIGNAL_LETTERS and signal not in self.marks:
+        if signal in GRADED and signal not in self.marks:
             self.marks[signal] = at_s
             self.refresh()
 
@@ -49,7 +49,7 @@ class WindowBar(Widget):
         style = self.get_component_rich_style
         window = max(self.window_s, 1.0)
         used = min(self.now_s, window)
-        right = f" {mmss(used)} / {mmss(window)}" if self.now_s < window else " window closed"
+        right = f" {clock(used)} / {clock(window)}" if self.now_s < window else " window closed"
         width = max(10, self.size.width - len(LABEL) - len(right))
         filled = round(used / window * width)
         bar = Text.assemble(
@@ -65,9 +65,9 @@ class WindowBar(Widget):
                 pos = min(int(at / window * width), width - 1)
                 while pos < width - 1 and row[pos] != " ":
                     pos += 1
-                row[pos] = SIGNAL_LETTERS[signal]
+                row[pos] = LETTERS[signal]
                 styles[pos] = "window-bar--late" if at > window else "window-bar--mark"
-        legend = "  ".join(f"{SIGNAL_LETTERS[s]} {SIGNAL_NAMES[s].lower()}" for s in SIGNAL_LETTERS)
+        legend = "  ".join(f"{LETTERS[s]} {SIGNAL_NAMES[s].lower()}" for s in GRADED)
         last = max((i for i, ch in enumerate(row) if ch != " "), default=-1)
         legend_at = width + len(right) - len(legend)
         show_legend = self.show_marks and legend_at > last + 2

@@ -1,4 +1,4 @@
-"""Turn findings into flags (missing, late, anti-patterns) and the three-signal scorecard.
+"""Scoring: findings become flags (missing, late, anti-patterns, delivery) and the three-signal scorecard.
 
 The flag codes are a public contract (other tools read `analyze --json`); messages are for people.
 """
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from voice_sim.core.analysis.delivery import LONG_MONOLOGUE_S, LONG_PREAMBLE_S, OWNED
 from voice_sim.core.analysis.statements import Finding
-from voice_sim.core.labels import clock
+from voice_sim.core.labels import SCORE_LABELS, clock
 from voice_sim.core.models import Delivery, Flag, Scorecard, SignalResult, SignalScore
 
 
@@ -100,7 +100,7 @@ def delivery_flags(d: Delivery, findings: list[Finding]) -> list[Flag]:
 def _score(points: int, why: list[str], shown: bool) -> SignalScore:
     """Anti-patterns cost points, but what was shown is never scored as 'not shown'."""
     points = max(1 if shown else 0, min(3, points))
-    return SignalScore(score=points, label=["not shown", "weak", "solid", "strong"][points], why=why)
+    return SignalScore(score=points, label=SCORE_LABELS[points], why=why)
 
 
 def _when(sig: SignalResult, window_s: float) -> str:

@@ -38,6 +38,9 @@ class Deaf:  # hears nothing: this test is about the audio and the session files
     def finish(self):
         return Transcript()
 
+    def cancel(self):
+        pass
+
 
 settings = Settings()
 scenario = get_scenario(load_library(settings), "auction-bidding")

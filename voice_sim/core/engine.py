@@ -443,9 +443,8 @@ class Round:
 
     @staticmethod
     def _cancel(stream: TranscriptStream) -> None:
-        cancel = getattr(stream, "cancel", None)
         try:
-            cancel() if cancel else stream.finish()
+            stream.cancel()
         except Exception:
             log.exception("could not stop a transcription stream")
 

@@ -7,7 +7,7 @@ in between (STYLE.md 13):
     Speaker         speech/pyttsx3_speaker.Pyttsx3Speaker, speech/speaker.TextOnlySpeaker
     AnswerSource    audio/capture.Recorder (microphone), audio/files.FileSource, AnswerFiles
     Transcriber     speech/whisper.WhisperTranscriber; its TranscriptStream: speech/live.py
-    Store           core/sessions.SessionStore, whose writer implements SessionWriter
+    Store           core/sessions.SessionStore, whose FolderWriter implements SessionWriter
     all of them     core/fakes.py: the one fake of each, for tests and the UI's demo
 
 voice_sim/runtime.py picks the real ones. Nothing here imports hardware or UI packages.

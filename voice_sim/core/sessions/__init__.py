@@ -2,7 +2,7 @@
 
     records.py   what a round is (session.json's models), its id, its headline figures
     folder.py    the files in a round's folder, written atomically and read back
-    writer.py    SessionWriter: saves a round while it happens (the engine's side)
+    writer.py    FolderWriter: saves a round while it happens (the engine's side)
     index.py     sessions.db: SessionRow, the one model its table, inserts and reads come from
     recovery.py  rounds whose process died become "incomplete", keeping what they wrote
     export.py    the report, WebVTT, SRT and JSON summary of a saved round
@@ -24,7 +24,7 @@ from voice_sim.core.sessions.records import (
     new_session_id,
 )
 from voice_sim.core.sessions.store import SessionStore
-from voice_sim.core.sessions.writer import SessionWriter
+from voice_sim.core.sessions.writer import FolderWriter
 
 __all__ = [
     "Headline",
@@ -35,7 +35,7 @@ __all__ = [
     "SessionRecord",
     "SessionRow",
     "SessionStore",
-    "SessionWriter",
+    "FolderWriter",
     "Status",
     "headline_of",
     "new_session_id",

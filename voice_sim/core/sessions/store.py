@@ -22,7 +22,7 @@ from voice_sim.core.sessions import recovery
 from voice_sim.core.sessions.folder import read_analysis, read_record, read_transcript
 from voice_sim.core.sessions.index import SessionIndex, SessionRow
 from voice_sim.core.sessions.records import SessionError, SessionRecord, new_session_id
-from voice_sim.core.sessions.writer import SessionWriter
+from voice_sim.core.sessions.writer import FolderWriter
 from voice_sim.core.storage import DIR_MODE, owner_alive, private_dir, process_started
 
 
@@ -51,7 +51,7 @@ class SessionStore:
     # -- writing
 
     def create(self, scenario: Scenario, mode: str, kind: str, round_s: float,
-               window_s: float) -> SessionWriter:
+               window_s: float) -> FolderWriter:
         started = datetime.now(UTC)
         pid = os.getpid()
         for _ in range(20):
@@ -70,7 +70,7 @@ class SessionStore:
             started_at=started, round_s=round_s, window_s=window_s, pid=pid,
             pid_started=process_started(pid),
         )
-        writer = SessionWriter(self.index, record, folder)
+        writer = FolderWriter(self.index, record, folder)
         writer.checkpoint(Transcript())
         self.index.put(record)
         return writer

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from voice_sim.core.sessions.index import SessionIndex
 
 
-class SessionWriter:
+class FolderWriter:  # implements core.ports.SessionWriter
     """Saves one round as it happens. The engine mutates `record`; every save is atomic."""
 
     def __init__(self, index: SessionIndex, record: SessionRecord, folder: Path) -> None:

@@ -144,12 +144,12 @@ def pooled(results: list[dict]) -> dict:
     for r in results:
         out["n"] += r["n"]
         for s in SIGNALS:
-            out["counts"][s] = [a + b for a, b in zip(out["counts"][s], r["counts"][s])]
+            out["counts"][s] = [a + b for a, b in zip(out["counts"][s], r["counts"][s], strict=True)]
         out["errors"] += r["errors"]
         for key in ("late", "ap"):
-            out[key] = [a + b for a, b in zip(out[key], r[key])]
+            out[key] = [a + b for a, b in zip(out[key], r[key], strict=True)]
         if r["hedge"]:
-            out["hedge"] = [a + b for a, b in zip(out["hedge"] or [0, 0, 0], r["hedge"])]
+            out["hedge"] = [a + b for a, b in zip(out["hedge"] or [0, 0, 0], r["hedge"], strict=True)]
     return out
 
 

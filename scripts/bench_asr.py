@@ -155,7 +155,7 @@ def word_lags(events: list[tuple[float, str, object]]) -> tuple[list[float], lis
             for block in matcher.get_matching_blocks():
                 for k in range(block.a, block.a + block.size):
                     first_seen[k] = min(first_seen[k], tt)
-        for (w, _), seen in zip(words, first_seen):
+        for (w, _), seen in zip(words, first_seen, strict=True):
             committed_lags.append(t - w.end_s)
             display_lags.append(seen - w.end_s)
     return committed_lags, display_lags

@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT))
 
 from voice_sim.core.analysis import analyze  # noqa: E402
 from voice_sim.core.analysis.features import candidate_cues  # noqa: E402
-from voice_sim.core.analysis.pacing import count_fillers  # noqa: E402
 from voice_sim.core.transcripts import read_vtt  # noqa: E402
 
 SETS = {"delivery_dev": "tuning", "delivery_holdout": "untouched"}
@@ -82,7 +81,7 @@ def score_set(folder: Path, verbose: bool) -> dict:
             for at in sorted(want_k - got_k):
                 print(f"  {name}: FN check-in: {texts.get(at)!r}")
         got_r = {x.phrase for x in a.delivery.repetitions}
-        want_r = {" ".join(x["phrase"].lower().replace("'", "'").split()).strip(" .,?!") for x in label.get("repeats", [])}
+        want_r = {" ".join(x["phrase"].lower().split()).strip(" .,?!") for x in label.get("repeats", [])}
         want_r = {w.replace(",", "") for w in want_r}
         for i, v in enumerate((len(got_r & want_r), len(got_r - want_r), len(want_r - got_r))):
             r["repeat"][i] += v

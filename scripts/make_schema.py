@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from voice_sim.core.scenario import Scenario
+from voice_sim.core.scenario import Scenario  # noqa: E402 (after the path setup)
 
 SCHEMA_PATH = ROOT / "scenarios" / "schema.json"
 

@@ -62,7 +62,8 @@ def fit(x: sparse.csr_matrix, y: np.ndarray, known: np.ndarray, l2: float) -> tu
             bias[k] = -8.0
             continue
 
-        def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        # Used at once by minimize() below, inside this iteration: binding xk, yk late is fine.
+        def loss(theta: np.ndarray, xk: np.ndarray = xk, yk: np.ndarray = yk) -> tuple[float, np.ndarray]:
             w, b = theta[:-1], theta[-1]
             z = xk @ w + b
             p = 1.0 / (1.0 + np.exp(-z))
@@ -90,7 +91,7 @@ def outcome(answers, scores, thresholds) -> dict[str, list[int]]:
     """tp/fp/fn per label at the answer level, as the product would report it."""
     model = SimpleNamespace(labels=LABELS, thresholds=thresholds)
     counts = {k: [0, 0, 0] for k in LABELS}
-    for a, s in zip(answers, scores):
+    for a, s in zip(answers, scores, strict=True):
         found = detect(a.passages, s, model)  # type: ignore[arg-type]
         col = {k: i for i, k in enumerate(LABELS)}
         for k in LABELS:

@@ -3,7 +3,6 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -63,7 +62,8 @@ def test_plain_text_says_timings_are_estimated(tmp_path, capsys):
 def _many_cues(n: int) -> str:
     lines = ["WEBVTT", ""]
     for i in range(n):
-        lines += [f"{i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}.000 --> {i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}.900", "word", ""]
+        stamp = f"{i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}"
+        lines += [f"{stamp}.000 --> {stamp}.900", "word", ""]
     return "\n".join(lines)
 
 

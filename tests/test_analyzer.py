@@ -5,6 +5,8 @@ import pytest
 from voice_sim.core.analysis import analyze
 from voice_sim.core.models import Cue, Transcript
 
+KNOWN_MISS = pytest.mark.xfail(strict=True, reason="known miss of the statement model")
+
 
 def transcript(*lines: str, gap: float = 1.0, start: float = 0.0) -> Transcript:
     cues, t = [], start
@@ -23,7 +25,7 @@ def present(signal: str, *lines: str) -> bool:
     "Um, so my bet is that bidders drop out when their bid lands late.",
     "Sellers keep telling us their drops get buried under bigger shows.",
     "The real problem here is that buyers lose trust when an item they won gets oversold.",
-    pytest.param('My hypothesis is that a faster checkout keeps impulse buyers from bailing.', marks=pytest.mark.xfail(strict=True, reason="known miss of the statement model")),
+    pytest.param('My hypothesis is that a faster checkout keeps impulse buyers from bailing.', marks=KNOWN_MISS),
 ])
 def test_hypothesis_paraphrases(line):
     assert present("hypothesis", line)
@@ -46,7 +48,7 @@ def test_not_a_hypothesis(line):
 
 @pytest.mark.parametrize("line", [
     "It has to come back in under a hundred and fifty millis or people bail.",
-    pytest.param('We need three nines of uptime during a live show.', marks=pytest.mark.xfail(strict=True, reason="known miss of the statement model")),
+    pytest.param('We need three nines of uptime during a live show.', marks=KNOWN_MISS),
     "Card data means we're in PCI scope, so that's non-negotiable.",
     "Whatever we build has to ship as a 30-day MVP.",
     "The infra budget is capped at about twelve thousand dollars a month.",
@@ -70,7 +72,7 @@ def test_not_a_constraint(line):
     "We cache the current price for every viewer.",
     "Serve the video segments from a CDN close to the viewers.",
     "Edge nodes fan the bid updates out to the viewers.",
-    pytest.param('Shard the bid book by auction ID.', marks=pytest.mark.xfail(strict=True, reason="known miss of the statement model")),
+    pytest.param('Shard the bid book by auction ID.', marks=KNOWN_MISS),
     "Writes go on a queue and a worker applies them asynchronously.",
 ])
 def test_lever_paraphrases(line):
@@ -102,7 +104,7 @@ def test_not_a_metric_tie(lines):
 @pytest.mark.parametrize("line, want", [
     ("We accept eventual consistency on the viewer count, because nobody buys on that number.", True),
     pytest.param("Kafka gives us at-least-once delivery even though it adds ten milliseconds.", True,
-                 marks=pytest.mark.xfail(strict=True, reason="known miss of the statement model")),
+                 marks=KNOWN_MISS),
     ("We get fresher prices at the cost of more cache misses.", True),
     ("There are always trade-offs.", False),
     ("I don't see a real trade-off here.", False),
@@ -159,7 +161,7 @@ def test_pacing_counts_fillers_and_pauses():
         Cue(start_s=12, end_s=18, text="I'd like to cache prices."),
     ])
     p = analyze(t).pacing
-    assert p.filler_counts == {"um": 1, "uh": 1, "like": 1, "you know": 1}
+    assert p.filler_counts == {"um": 1, "so": 1, "uh": 1, "like": 1, "you know": 1}
     assert [(x.start_s, x.end_s) for x in p.long_pauses] == [(6, 12)]
     assert p.wpm_speaking == pytest.approx(p.words / 12 * 60, abs=0.1)
     assert p.wpm_wall == pytest.approx(p.words / 18 * 60, abs=0.1)

@@ -37,8 +37,8 @@ def test_fillers_that_crowd_one_minute_make_a_cluster():
     crowded = [Cue(start_s=60 + 10 * i, end_s=70 + 10 * i, text="Um, so the, uh, queue, um, takes the writes.")
                for i in range(6)]
     d = analyze(Transcript(cues=calm + crowded)).delivery
-    assert [(c.start_s, c.end_s, c.count) for c in d.filler_clusters] == [(60, 120, 18)]
-    assert any(n.kind == "fillers" and "18 fillers between 1:00 and 2:00" in n.text for n in d.notes)
+    assert [(c.start_s, c.end_s, c.count) for c in d.filler_clusters] == [(60, 120, 24)]  # um, so, uh, um
+    assert any(n.kind == "fillers" and "24 fillers between 1:00 and 2:00" in n.text for n in d.notes)
 
 
 def test_checkins_are_questions_to_the_panel_not_rhetorical_ones():
@@ -136,3 +136,12 @@ def test_the_pace_band_comes_from_the_settings(tmp_path, capsys):
     assert main(["analyze", str(answer), "--json"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and len(err.strip().splitlines()) == 1 and "pace_band" in err
+
+
+def test_marks_on_a_line_keep_the_words_as_said():
+    from voice_sim.core.analysis.marks import letters, marked
+
+    cues = [Cue(start_s=0, end_s=6, text="Umm, so, the bid has to be acknowledged in under 200 ms, I guess.")]
+    a = analyze(Transcript(cues=cues))
+    assert marked(cues[0], a) == "[Umm], [so], the bid has to be acknowledged in under 200 ms, {I guess}."
+    assert letters(cues[0], a) == "C"

@@ -19,6 +19,7 @@ def test_core_imports_no_ui_or_hardware():
 
 
 def test_cli_help_is_light():
-    code = "import sys, voice_sim.cli as c; c.build_parser(); print(','.join(sorted(m for m in ('textual','faster_whisper','sounddevice','pyttsx3') if m in sys.modules)))"
+    code = ("import sys, voice_sim.cli as c; c.build_parser(); print(','.join(sorted(m for m in "
+            "('textual','faster_whisper','sounddevice','pyttsx3') if m in sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""

@@ -100,7 +100,7 @@ def test_a_spoken_round_is_recorded_transcribed_and_scored(pulse_server, tmp_pat
         assert a["end_s"] <= b["start_s"] + 0.01, (a, b)
 
     folder = Path(data["folder"])
-    for seg, wav in zip([s for s in segments if s["kind"] == "answer"], wavs):
+    for seg, wav in zip([s for s in segments if s["kind"] == "answer"], wavs, strict=True):
         recorded, rate = sf.read(folder / seg["audio"])
         played = sf.info(wav).duration
         assert rate == 16000 and len(recorded) / rate >= played, (seg, played)

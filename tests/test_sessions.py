@@ -22,8 +22,8 @@ from voice_sim.core.fakes import FakeAnswer, FakeSource, FakeSpeaker, FakeTransc
 from voice_sim.core.models import Cue, Transcript
 from voice_sim.core.sessions import SessionError, SessionStore
 from voice_sim.core.storage import write_atomic
-from voice_sim.core.wav import repair_wav
 from voice_sim.core.transcripts import read_json, read_vtt
+from voice_sim.core.wav import repair_wav
 
 
 def play_round(store: SessionStore, answers: list[str]) -> Round:

@@ -39,7 +39,7 @@ def test_cuts_do_not_depend_on_block_size(two_sentences):
     first = [(s.start, len(s.audio), s.speech_end) for s in runs[0]]
     for other in runs[1:]:
         assert [(s.start, len(s.audio), s.speech_end) for s in other] == first
-        for a, b in zip(runs[0], other):
+        for a, b in zip(runs[0], other, strict=True):
             assert np.array_equal(a.audio, b.audio)
 
 

@@ -4,7 +4,15 @@ import pytest
 
 from voice_sim.core.models import Cue, Transcript, Word
 from voice_sim.core.transcripts import (
-    TranscriptError, estimate_timings, read_json, read_srt, read_transcript, read_vtt, to_json, to_srt, to_vtt,
+    TranscriptError,
+    estimate_timings,
+    read_json,
+    read_srt,
+    read_transcript,
+    read_vtt,
+    to_json,
+    to_srt,
+    to_vtt,
 )
 
 VTT = """WEBVTT
@@ -36,7 +44,8 @@ def test_vtt_round_trip(tmp_path):
 
 def test_srt_and_json_round_trip(tmp_path):
     t = Transcript(cues=[Cue(start_s=0.5, end_s=2.0, text="hello there",
-                             words=[Word(start_s=0.5, end_s=1.0, text="hello"), Word(start_s=1.1, end_s=2.0, text="there")])])
+                             words=[Word(start_s=0.5, end_s=1.0, text="hello"),
+                                    Word(start_s=1.1, end_s=2.0, text="there")])])
     srt = read_srt(write(tmp_path, "a.srt", to_srt(t)))
     assert srt.cues[0].start_s == 0.5 and srt.cues[0].text == "hello there"
     js = read_json(write(tmp_path, "a.json", to_json(t)))
@@ -80,5 +89,6 @@ def test_missing_path_and_directory(tmp_path):
 
 
 def test_tiny_overlap_is_clipped(tmp_path):
-    t = read_vtt(write(tmp_path, "a.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:03.020\na\n\n00:00:03.000 --> 00:00:04.000\nb\n"))
+    text = "WEBVTT\n\n00:00:01.000 --> 00:00:03.020\na\n\n00:00:03.000 --> 00:00:04.000\nb\n"
+    t = read_vtt(write(tmp_path, "a.vtt", text))
     assert t.cues[0].end_s == 3.0

@@ -45,7 +45,8 @@ class AudioSettings(BaseModel):
     auto_stop_silence_s: float | None = Field(None, description="End an answer after this much silence; None = never.")
     stop_tail_s: float = Field(
         0.3, ge=0, le=2,
-        description="Keep recording this long after an answer is stopped: the last word may still be on its way from the audio server.",
+        description="Keep recording this long after an answer is stopped: the last word may still be "
+        "on its way from the audio server.",
     )
 
 

@@ -10,7 +10,6 @@ from voice_sim.core.labels import SCORE_NAMES, SIGNAL_NAMES, clock, sparkline
 from voice_sim.core.models import Analysis
 
 
-
 def print_analysis(console: Console, analysis: Analysis, title: str = "Answer analysis") -> None:
     a = analysis
     console.print(Text(title, style="bold"))

@@ -448,11 +448,9 @@ async def test_keys_answer_while_the_model_decodes(kit: Kit) -> None:
 async def test_a_round_keeps_the_app_out_of_full_collections_until_it_closes(kit: Kit) -> None:
     import gc
 
-    from voice_sim.ui.rounds import keep_collections_short
-
     from ui.scenarios import AUCTION
     from voice_sim.config import Settings
-    from voice_sim.ui.rounds import RoundRequest
+    from voice_sim.ui.rounds import RoundRequest, keep_collections_short
 
     rnd = kit.rounds(RoundRequest(AUCTION, Settings(), kit.store, lambda e: None, lambda t, f: None))
     keep_collections_short(rnd)

@@ -1,6 +1,7 @@
-"""Snapshots of every screen at 100x30, and the main two at 80x24 (pytest-textual-snapshot). Scripted rounds on a fake clock,
-fixed dates and test-owned scenarios keep them still; `pytest --snapshot-update` refreshes them
-after a deliberate change (look at snapshot_report.html first)."""
+"""Snapshots of every screen at 100x30, and the main ones at 80x24 and 120x40
+(pytest-textual-snapshot). Scripted rounds on a fake clock, fixed dates and test-owned scenarios
+keep them still; `pytest --snapshot-update` refreshes them after a deliberate change (look at
+snapshot_report.html first)."""
 
 from __future__ import annotations
 

@@ -383,7 +383,7 @@ class Round:
         self.clock.advance_to(end)
         assert self._writer is not None
         seg = Segment(
-            index=len(self._writer.record.segments) + 1, kind=kind, speaker=persona.name,  # type: ignore[arg-type]
+            index=len(self._writer.record.segments) + 1, kind=kind, speaker=persona.name,
             start_s=round(start, 3), end_s=round(end, 3), text=text, probe=probe,
             interrupted=line.interrupted,
         )

@@ -12,6 +12,7 @@ from voice_sim.core.labels import SCORE_NAMES, SIGNAL_NAMES, clock
 from voice_sim.core.models import ANTI_PATTERNS, Analysis, Transcript
 from voice_sim.core.sessions import SessionRecord
 
+
 def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 

@@ -110,8 +110,8 @@ def _describe(err: Any) -> str:
     if kind == "string_pattern_mismatch" and tuple(err["loc"]) == ("id",):
         return f"use only lowercase letters, digits and dashes, got {err['input']!r}"
     if kind == "value_error":  # our own validators already say what they got
-        return err["msg"].removeprefix("Value error, ")
-    msg = err["msg"].replace("Input should be", "should be", 1)
+        return str(err["msg"]).removeprefix("Value error, ")
+    msg = str(err["msg"]).replace("Input should be", "should be", 1)
     value = err.get("input")
     if isinstance(value, (str, int, float, bool)) and len(repr(value)) <= 40:
         msg += f", got {value!r}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -99,7 +100,7 @@ def _timed_blocks(text: str, path: Path, kind: str) -> Transcript:
 
 def _trim_overlaps(cues: list[Cue]) -> list[Cue]:
     """Overlaps within the tolerance are clipped so time only moves forward."""
-    for prev, cue in zip(cues, cues[1:]):
+    for prev, cue in pairwise(cues):
         if prev.end_s > cue.start_s:
             prev.end_s = max(prev.start_s, cue.start_s)
     return cues
@@ -136,7 +137,7 @@ def read_json(path: Path) -> Transcript:
         raise TranscriptError(f"{path}: the transcript has no cues")
     if len(transcript.cues) > MAX_CUES:
         raise TranscriptError(f"{path}: more than {MAX_CUES} cues; split the file")
-    for i, (a, b) in enumerate(zip(transcript.cues, transcript.cues[1:]), start=1):
+    for i, (a, b) in enumerate(pairwise(transcript.cues), start=1):
         if b.start_s < a.end_s - OVERLAP_TOLERANCE_S:
             raise TranscriptError(
                 f"{path}: cue {i} starts at {b.start_s:.3f}s, before cue {i - 1} ends "

@@ -6,8 +6,8 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 
-from voice_sim.core.models import Analysis
 from voice_sim.core.labels import SIGNAL_NAMES, clock
+from voice_sim.core.models import Analysis
 
 TIMED = ("hypothesis", "constraint", "metric_tie")
 

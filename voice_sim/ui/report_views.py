@@ -13,9 +13,9 @@ from rich.table import Table
 from rich.text import Text
 
 from voice_sim.core.analysis import marks
+from voice_sim.core.labels import FLAG_TITLES, SCORE_NAMES, SIGNAL_NAMES, clock, dots
 from voice_sim.core.models import ANTI_PATTERNS, Analysis, Cue, Delivery, Flag, Pacing, Transcript
 from voice_sim.core.sessions import SessionRecord
-from voice_sim.core.labels import FLAG_TITLES, SCORE_NAMES, SIGNAL_NAMES, clock, dots
 
 CANDIDATE = "candidate"
 

@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from voice_sim.core.analysis.pacing import count_filler_spans
 from voice_sim.core.analysis.statements import Finding
+from voice_sim.core.labels import clock
 from voice_sim.core.models import (
     CheckIn,
     Cue,
@@ -20,11 +21,10 @@ from voice_sim.core.models import (
     DeliveryNote,
     FillerCluster,
     Hedge,
-    Pacing,
     PaceStretch,
+    Pacing,
     Repetition,
 )
-from voice_sim.core.labels import clock
 
 PACE_BAND = (130.0, 170.0)  # words a minute for a spoken design answer; settings can change it
 MIN_SPEECH_S = 20.0  # a minute with less speech than this gets no pace verdict
@@ -161,7 +161,7 @@ def filler_clusters(cues: list[Cue]) -> list[FillerCluster]:
     """Minutes with FILLER_CLUSTER or more fillers, each filler placed where it was said in its cue."""
     per_minute: dict[int, int] = defaultdict(int)
     for c in cues:
-        for start, _ in count_filler_spans(c.text):
+        for start, _, _ in count_filler_spans(c.text):
             at = c.start_s + (c.end_s - c.start_s) * start / max(len(c.text), 1)
             per_minute[int(at // 60)] += 1
     clusters: list[FillerCluster] = []

@@ -156,7 +156,7 @@ def passage_features(passages: list[Passage]) -> list[list[str]]:
         f = ["bias"]
         f += [f"w:{t}" for t in w]
         f += [f"s:{t[:5]}" for t in w if len(t) > 6]  # a crude stem: oversell, overselling, oversold
-        f += [f"b:{a}_{b}" for a, b in zip(["<s>", *w], [*w, "</s>"])]
+        f += [f"b:{a}_{b}" for a, b in zip(["<s>", *w], [*w, "</s>"], strict=True)]
         f += rules[i]
         if i > 0:
             f += [f"p{x}" for x in rules[i - 1] if x.startswith(("r:", "f:"))]

@@ -8,8 +8,6 @@ kept as words): see normalize() in statements.py.
 
 from __future__ import annotations
 
-import re
-
 
 def alt(*parts: str) -> str:
     return "(?:" + "|".join(parts) + ")"
@@ -57,7 +55,7 @@ HYPOTHESIS_CUES = [
     r"\bwho\s+gets\s+hurt\b", r"\bthe\s+(?:people|users|buyers|sellers|ones)\s+with\s+the\s+problem\b",
     r"\b(?:my|our)\s+(?:bet|hypothesis|thesis)\s*:",
     rf"\bwhat\s+(?:i|we)(?:'ve| have)?\s+(?:keep\s+|kept\s+)?(?:hearing|heard|seeing|seen|learned)\s+(?:from\s+{USERS}\s+)?is\b",
-    rf"\b(?:my|our|the|main|core|big|key)\s+bet\b(?:\s+here)?\s+(?:is|would be|being)\b",
+    r"\b(?:my|our|the|main|core|big|key)\s+bet\b(?:\s+here)?\s+(?:is|would be|being)\b",
     r"\bi(?:'m| am)\s+(?:betting|wagering)\b",
     r"\b(?:we|i)(?:'re| are|'d| would| will)?\s+bet(?:ting)?\s+(?:is\s+)?(?:that|on)\b",
     r"\b(?:my|our|the|working|core|main)\s+hypothes[ie]s\s+(?:is|would be|here is|being|goes)\b",
@@ -106,7 +104,7 @@ CONSTRAINTS = {
     "latency": [
         rf"\b{BOUND}\s*(?:a\s+|about\s+|roughly\s+)?{REALSEQ}-?\s*{TIME_UNIT}",
         rf"\bsub-?\s*(?:second|{NUMWORD}\s*{TIME_UNIT})",
-        rf"\blatency\s+budget\b",
+        r"\blatency\s+budget\b",
         rf"\b(?:budget|target|slo|sla|p99|p95|p50)\s+(?:is|of|at|for)?\s*(?:\S+\s+){{0,4}}{NUMSEQ}-?\s*{TIME_UNIT}",
         rf"\b{NUMSEQ}-?\s*{TIME_UNIT}\s+(?:\S+\s+){{0,3}}(?:budget|end to end|end-to-end|p99|p95|max|ceiling|or less|or under|tops|hard limit|target)",
         rf"\b(?:has|have|needs?|must|got)\s+to\s+(?:\S+\s+){{0,6}}(?:in|within|under|below)\s+(?:\S+\s+){{0,2}}{NUMSEQ}-?\s*{TIME_UNIT}",
@@ -115,7 +113,7 @@ CONSTRAINTS = {
         r"\b(?:the|one|a|our|my)\s+hard\s+(?:constraint|requirement|rule|limit|line)\b", r"^(?:\S+\s+)?(?:hard\s+)?constraints?\s*[:,]",
         r"\bwhat\s+has\s+to\s+hold\b", r"\bwon't\s+bend\b", r"\b(?:the\s+)?hard\s+line\b", r"\bno\s+matter\s+what\b", r"\bthat's\s+the\s+rule\b", r"\bcorrectness\s+requirement\b",
         r"\blegal\s+(?:floor|line|requirement|obligation|minimum)\b", r"\bnot\s+allowed\s+to\s+(?:sell|store|keep|show|ship)\b",
-        rf"\btreat\s+(?:\S+\s+){{0,3}}as\s+(?:a\s+)?(?:hard\s+)?(?:budget|limit|constraint|requirement|ceiling|floor)",
+        r"\btreat\s+(?:\S+\s+){0,3}as\s+(?:a\s+)?(?:hard\s+)?(?:budget|limit|constraint|requirement|ceiling|floor)",
         rf"\b(?:has|have|needs?|must|got)\s+to\s+(?:stay|be|remain|keep|land|come\s+in)\s+(?:\S+\s+){{0,2}}(?:under|below|above|over|at\s+least|at\s+most|within)\s+(?:about\s+)?{REALSEQ}",
         rf"\b{BOUND}\s+(?:about\s+|roughly\s+|around\s+)?(?:a|one|half\s+a)\s+second\b",
         rf"\b(?:can't|cannot|can not|must not|shouldn't)\s+be\s+(?:more|longer|slower)\s+than\s+(?:a\s+)?{NUMSEQ}\s*{TIME_UNIT}",
@@ -123,7 +121,7 @@ CONSTRAINTS = {
     "uptime": [
         r"\b(?:three|four|five|3|4|5)\s+nines\b",
         r"\b99(?:\.\d+)?\s*(?:%|percent)",
-        rf"\b(?:uptime|availability|sla)\s+(?:of|target|at|is|needs|has|must)\b",
+        r"\b(?:uptime|availability|sla)\s+(?:of|target|at|is|needs|has|must)\b",
         r"\b(?:zero|no)\s+downtime\b",
         r"\bcan(?:'t|not)\s+(?:afford\s+to\s+)?go\s+down\b",
     ],

@@ -24,15 +24,16 @@ def marked(cue: Cue, analysis: Analysis) -> str:
     """The cue's text with [fillers] and {hedges} marked."""
     text = " ".join(cue.text.split())
     spans: list[tuple[int, int, str]] = []
-    for start, word in count_filler_spans(text):
-        spans.append((start, start + len(text[start:].lower().split(word, 1)[0]) + len(word), "[]"))
+    for start, end, _ in count_filler_spans(text):
+        spans.append((start, end, "[]"))
     for h in analysis.delivery.hedges:
         if cue.start_s <= h.at_s <= cue.end_s:
             at = text.lower().find(h.text.lower())
             if at >= 0:
                 spans.append((at, at + len(h.text), "{}"))
     out, pos = [], 0
-    for start, end, (left, right) in sorted(spans):
+    for start, end, brackets in sorted(spans):
+        left, right = brackets[0], brackets[1]
         if start < pos:
             continue
         out += [text[pos:start], left, text[start:end], right]

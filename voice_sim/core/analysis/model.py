@@ -40,7 +40,7 @@ class StatementModel:
     weights: np.ndarray  # (features, labels)
     bias: np.ndarray  # (labels,)
     thresholds: dict[str, float]
-    meta: dict
+    meta: dict[str, object]
 
     @classmethod
     def load(cls, path: Path = WEIGHTS) -> StatementModel:
@@ -50,7 +50,7 @@ class StatementModel:
                 features = [str(x) for x in z["features"]]
                 weights = z["weights"].astype(np.float32)
                 bias = z["bias"].astype(np.float32)
-                thresholds = dict(zip(labels, (float(x) for x in z["thresholds"])))
+                thresholds = dict(zip(labels, (float(x) for x in z["thresholds"]), strict=True))
                 meta = json.loads(str(z["meta"]))
         except FileNotFoundError:
             raise ModelError(f"{path}: the statement model is missing; reinstall voice-sim or run "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from voice_sim.core.analysis import lexicon as lx
 from voice_sim.core.models import Pacing, Pause, Transcript
@@ -25,23 +26,27 @@ _FILLERS = re.compile(
     r"|(?:^|[,.;]\s*|\b(?:so|and|but|um|uh|is|are|was|were|'s|just|there's)\s+)(like)\b(?!\s+(?:to|this|that|it|a|an|the)\b)"
     r"|(?:^|[.?!]\s+)(so|okay|ok|well|right)(?=,|\s+(?:um|uh|er|erm|like|basically|you know)\b)"
 )
+_TIC_AFTER_FILLER = re.compile(r"^\W*(?:umm?|uhh?|erm?|ah|hmm)\W+(so|okay|ok|well|right)\b")  # "Um, so, ..."
 
 
-def count_filler_spans(text: str) -> list[tuple[int, str]]:
-    """Each filler in `text`: where it starts and its normal form ('umm' is 'um')."""
-    out = []
-    for m in _FILLERS.finditer(text.lower().replace("\u2019", "'")):
+def count_filler_spans(text: str) -> list[tuple[int, int, str]]:
+    """Each filler in `text`: where it starts and ends, and its normal form ('umm' is 'um')."""
+    lowered = text.lower().replace("\u2019", "'")
+    spans = []
+    for m in _FILLERS.finditer(lowered):
         group = next(g for g in (1, 2, 3) if m.group(g))
-        word = m.group(group)
-        out.append((m.start(group), {"umm": "um", "uhh": "uh", "ok": "okay"}.get(word, word)))
-    return out
+        spans.append((m.start(group), m.end(group), m.group(group)))
+    tic = _TIC_AFTER_FILLER.match(lowered)
+    if tic and all(start != tic.start(1) for start, _, _ in spans):
+        spans.append((tic.start(1), tic.end(1), tic.group(1)))
+    return [(a, b, {"umm": "um", "uhh": "uh", "ok": "okay"}.get(w, w)) for a, b, w in sorted(spans)]
 
 
 def count_fillers(text: str) -> Counter[str]:
-    return Counter(word for _, word in count_filler_spans(text))
+    return Counter(word for _, _, word in count_filler_spans(text))
 
 
-def pacing(transcript: Transcript, turns: list[tuple[float, float]] = ()) -> Pacing:
+def pacing(transcript: Transcript, turns: Sequence[tuple[float, float]] = ()) -> Pacing:
     """`transcript` holds the candidate's cues; `turns` are the panel's lines (start, end): a silence
     that the panel spoke in is a turn, not a pause."""
     cues = [c for c in transcript.cues if c.text.strip()]

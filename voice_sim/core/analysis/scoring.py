@@ -10,7 +10,6 @@ from voice_sim.core.analysis.statements import Finding
 from voice_sim.core.labels import SCORE_LABELS, clock
 from voice_sim.core.models import Delivery, Flag, Scorecard, SignalResult, SignalScore
 
-
 MISSING = {
     "hypothesis": "No product hypothesis: say who has what problem and what you bet will change, "
     "e.g. 'my bet is bidders drop out when their bid lands late'.",

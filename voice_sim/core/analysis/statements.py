@@ -247,7 +247,7 @@ def named_technology(text: str, raw: str) -> str | None:
     likes = _LIKE_PRODUCT.finditer(raw) if _CHOICE_VERB.search(raw) else ()
     for m in (*_NAMED_CHOICE.finditer(raw), *likes, _FOR_THE_X.match(raw), _X_COMMA_PRODUCT.match(raw)):
         if m and m.group(1).split()[0] not in _NOT_PRODUCTS:
-            return m.group(1)
+            return str(m.group(1))
     return None
 
 
@@ -357,4 +357,4 @@ def _hypothesis_spans(text: str, following: str) -> bool:
     if NOT_HYPOTHESIS.search(joined):
         return False
     m = _clean_match(HYPOTHESIS, joined)
-    return bool(m) and m.start() < len(text) and len(text.split()) >= 3
+    return m is not None and m.start() < len(text) and len(text.split()) >= 3

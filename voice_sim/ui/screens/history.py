@@ -1,6 +1,7 @@
 """History: every saved round, newest first; open one to review it; compare with the attempt
-before it at the same scenario, and chart every attempt at it (from the third on). The list comes from the store's index (instant); analyses for the
-comparison and a round to open are read in workers."""
+before it at the same scenario, and chart every attempt at it (from the third on). The list comes
+from the store's index (instant); analyses for the comparison and a round to open are read in
+workers."""
 
 from __future__ import annotations
 
@@ -15,14 +16,14 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import ColumnKey
 
+from voice_sim.core.labels import duration as length
+from voice_sim.core.labels import when
 from voice_sim.core.sessions.trend import trend
 from voice_sim.render import trend_table
 from voice_sim.ui.compare import comparison
 from voice_sim.ui.messages import ComparisonReady, HistoryLoaded, SessionLoaded
 from voice_sim.ui.screens.base import AppScreen
 from voice_sim.ui.screens.dialogs import ConfirmScreen
-from voice_sim.core.labels import duration as length
-from voice_sim.core.labels import when
 
 if TYPE_CHECKING:
     from voice_sim.core.sessions import SessionRow

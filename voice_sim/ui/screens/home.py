@@ -167,7 +167,7 @@ class HomeScreen(AppScreen):
         value = event.value
         if event.select.id == "voices":
             if value in VOICES and voices_of(s.panel) != value:
-                for persona, (voice, rate) in zip(s.panel.personas, VOICES[str(value)][1]):
+                for persona, (voice, rate) in zip(s.panel.personas, VOICES[str(value)][1], strict=False):
                     persona.voice, persona.rate = voice, rate
                 self.save_choices()
             return

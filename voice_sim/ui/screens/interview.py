@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 
 from voice_sim.core import events as ev
 from voice_sim.core.engine import FINISHED, RESTING, SPEAKING, EngineError, Round, State
+from voice_sim.core.labels import clock
 from voice_sim.ui.messages import (
     LevelMeasured,
     ModelLoading,
@@ -33,7 +34,6 @@ from voice_sim.ui.messages import (
 from voice_sim.ui.rounds import RoundRequest
 from voice_sim.ui.screens.base import AppScreen
 from voice_sim.ui.screens.dialogs import ConfirmScreen
-from voice_sim.core.labels import clock
 from voice_sim.ui.widgets import LensChecklist, LevelMeter, LiveTranscript, WindowBar
 
 if TYPE_CHECKING:

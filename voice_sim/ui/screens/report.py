@@ -18,14 +18,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from voice_sim.core.labels import clock, when
+from voice_sim.core.labels import duration as length
 from voice_sim.core.models import ANTI_PATTERNS, DELIVERY_FLAGS
 from voice_sim.core.sessions import SessionRecord
 from voice_sim.ui import report_views as views
 from voice_sim.ui.playback import PlaybackError
 from voice_sim.ui.screens.base import AppScreen
 from voice_sim.ui.screens.dialogs import EXPORTS, ExportScreen
-from voice_sim.core.labels import duration as length
-from voice_sim.core.labels import clock, when
 from voice_sim.ui.widgets import WpmChart
 
 if TYPE_CHECKING:

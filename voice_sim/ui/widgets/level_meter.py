@@ -14,7 +14,9 @@ QUIET_AFTER_S = 3.0
 
 
 class LevelMeter(Widget):
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"level-meter--on", "level-meter--loud", "level-meter--off", "level-meter--label"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "level-meter--on", "level-meter--loud", "level-meter--off", "level-meter--label",
+    }
     DEFAULT_CSS = """
     LevelMeter { height: 1; width: 30; }
     LevelMeter > .level-meter--on { color: $success; }

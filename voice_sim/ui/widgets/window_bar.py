@@ -72,7 +72,7 @@ class WindowBar(Widget):
         legend_at = width + len(right) - len(legend)
         show_legend = self.show_marks and legend_at > last + 2
         marks = Text(" " * len(LABEL))
-        for i, (ch, cls) in enumerate(zip(row, styles)):
+        for i, (ch, cls) in enumerate(zip(row, styles, strict=True)):
             if show_legend and i >= legend_at:
                 break
             marks.append(ch, style(cls) if cls else "")

@@ -1,4 +1,4 @@
-"""A real PulseAudio server for the audio tests (see /work/shared/AUDIO-TESTING.md), and a tap that
+"""A real PulseAudio server for the audio tests (see docs/audio-testing.md), and a tap that
 records one of its monitors with `parec` so a test can measure what was really played.
 
 The server is private to the test session: its own runtime folder, socket and cookie, reached

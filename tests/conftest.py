@@ -22,7 +22,7 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
 def pulse_server():
     """A private PulseAudio server with null sinks `panel` (default sink) and `candidate` (its
     monitor is the default source), for tests marked `audio`. Skips, with the reason, when it
-    cannot start. See tests/audiokit.py and /work/shared/AUDIO-TESTING.md."""
+    cannot start. See tests/audiokit.py and docs/audio-testing.md."""
     from audiokit import PulseServer, PulseUnavailable
 
     server = PulseServer()

@@ -1,4 +1,4 @@
-"""Write the README's screenshots of the app: docs/screenshots/{home,interview,report,history}.png.
+"""Write the README's screenshots of the app: docs/screenshots/{home,interview,report*,history}.png.
 
 A dev step, run by hand after changing how the app looks:
 
@@ -194,6 +194,13 @@ async def shoot(out: Path, size: tuple[int, int], work: Path) -> list[Path]:
         await pilot.press("2", "down")
         await pilot.pause()
         save(app, "report-flags")
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.pause()
+        save(app, "report-delivery")
+        await pilot.press("4", "down", "down")
+        await pilot.pause()
+        save(app, "report-transcript")
         await pilot.press("escape", "h")
         await settle(pilot)
         save(app, "history")

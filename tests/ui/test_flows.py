@@ -472,3 +472,18 @@ async def test_history_charts_every_attempt_from_the_third_on(kit: Kit) -> None:
         compare = plain(history.query_one("#compare-body", Static))
         assert "All 3 attempts, oldest to newest" in compare
         assert "Time to hypothesis" in compare and "Signals in the window" in compare and "better" in compare
+
+
+async def test_section_keys_work_from_any_section(kit: Kit) -> None:
+    """1-4 switch sections even when a list in the current one has focus (the flag list used to
+    hand focus to its neighbour, and the tabs followed it back)."""
+    kit.record_round()
+    app = kit.app()
+    async with app.run_test(size=SIZE) as pilot:
+        report = await open_from_history(pilot)
+        tabs = report.query_one(TabbedContent)
+        for key, section in (("2", "flags"), ("3", "delivery"), ("2", "flags"), ("1", "score"),
+                             ("4", "transcript"), ("3", "delivery")):
+            await pilot.press(key, "down")
+            await pilot.pause()
+            assert tabs.active == section, (key, tabs.active)

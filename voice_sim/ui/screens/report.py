@@ -104,10 +104,13 @@ class ReportScreen(AppScreen):
     # ----- tabs and selection ---------------------------------------------------------------
 
     def action_tab(self, tab: str) -> None:
+        # Let go of focus first: a focused widget in the pane being hidden would hand focus to its
+        # neighbour in the same pane, and TabbedContent follows focus back to that pane.
+        self.set_focus(None)
         self.query_one(TabbedContent).active = tab
-        focus = {"flags": "#flag-list", "transcript": "#lines"}.get(tab)
-        if focus:
-            self.query_one(focus).focus()
+        # The list to move in, or the section's scroll so the arrow keys scroll it.
+        focus = {"flags": "#flag-list", "transcript": "#lines"}.get(tab, f"#{tab} .tab-body")
+        self.query_one(focus).focus()
 
     @on(OptionList.OptionHighlighted, "#flag-list")
     def _flag_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -25,6 +25,7 @@ def test_a_fast_minute_is_named_with_its_pace():
     assert 200 <= stretches[0].wpm <= 210
     a = analyze(Transcript(cues=cues))
     assert any(n.kind == "pace" and n.text.startswith("1:00-3:00 at 20") for n in a.delivery.notes)
+    assert [round(w, -1) for w in a.delivery.pace_by_minute] == [150, 200, 210, 150]
 
 
 def test_estimated_timings_get_no_pace_verdict():

@@ -174,6 +174,9 @@ class DeliveryNote(BaseModel):
 class Delivery(BaseModel):
     pace_band: list[float] = Field(default_factory=lambda: [130.0, 170.0], description="[low, high] wpm.")
     outside_band: list[PaceStretch] = Field(default_factory=list)
+    pace_by_minute: list[float] = Field(
+        default_factory=list, description="Words a minute of speaking time, per minute of the round (0: under 20 s)."
+    )
     filler_clusters: list[FillerCluster] = Field(default_factory=list)
     hedges: list[Hedge] = Field(default_factory=list, description="Weak language, where it was said.")
     hedges_per_min: float = 0.0

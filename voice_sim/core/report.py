@@ -109,6 +109,8 @@ def _delivery(a: Analysis) -> list[str]:
     lo, hi = d.pace_band
     out = ["## Delivery", ""]
     out.append(f"- Pace band: {lo:.0f}-{hi:.0f} words a minute")
+    if d.pace_by_minute:
+        out.append("- Pace while talking, minute by minute: " + ", ".join(f"{w:.0f}" for w in d.pace_by_minute))
     out.append(f"- Check-ins with the panel: {len(d.checkins)}; the longest stretch without one: "
                f"{clock(d.longest_monologue_s)}")
     if d.preamble_s is not None:

@@ -103,6 +103,7 @@ def delivery(
     d = Delivery(
         pace_band=[band[0], band[1]],
         outside_band=[] if timing == "estimated" else outside_band(spoken, band),
+        pace_by_minute=pace_by_minute(spoken),
         filler_clusters=filler_clusters(spoken),
         hedges=hedges,
         hedges_per_min=round(len(hedges) / pacing.speaking_s * 60, 2) if pacing.speaking_s > 0 else 0.0,
@@ -131,6 +132,15 @@ def _minutes(cues: list[Cue]) -> dict[int, list[float]]:
             out[m][1] += overlap
             m += 1
     return out
+
+
+def pace_by_minute(cues: list[Cue]) -> list[float]:
+    """Words a minute of speaking time in each minute of the round; 0 where under MIN_SPEECH_S was said."""
+    minutes = _minutes(cues)
+    if not minutes:
+        return []
+    return [round(minutes[m][0] / minutes[m][1] * 60, 1) if minutes.get(m, [0, 0])[1] >= MIN_SPEECH_S else 0.0
+            for m in range(max(minutes) + 1)]
 
 
 def outside_band(cues: list[Cue], band: tuple[float, float]) -> list[PaceStretch]:

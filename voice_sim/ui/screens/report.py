@@ -84,10 +84,10 @@ class ReportScreen(AppScreen):
                 with VerticalScroll(classes="tab-body"):
                     if self.analysis is not None:
                         d = self.analysis.delivery
-                        yield Static(Text(f"Words per minute, minute by minute (band "
-                                          f"{d.pace_band[0]:.0f}-{d.pace_band[1]:.0f})", style="bold"))
-                        yield WpmChart(self.analysis.pacing.wpm_by_minute, self.record.window_s,
-                                       band=d.pace_band)
+                        yield Static(Text(f"Pace while talking, minute by minute (band "
+                                          f"{d.pace_band[0]:.0f}-{d.pace_band[1]:.0f} wpm)", style="bold"))
+                        yield WpmChart(d.pace_by_minute or self.analysis.pacing.wpm_by_minute,
+                                       self.record.window_s, band=d.pace_band)
                         yield Static(views.delivery_text(d), id="delivery-notes")
                         yield Static(views.pacing_text(self.analysis.pacing), id="pacing-figures")
                     else:

@@ -35,6 +35,8 @@ def print_analysis(console: Console, analysis: Analysis, title: str = "Answer an
     console.print(table)
 
     console.print(Text("\nScorecard", style="bold"))
+    if a.scorecard.window:
+        console.print(f"  {a.scorecard.window}")
     for key, label in SCORE_NAMES:
         score = getattr(a.scorecard, key)
         console.print(f"  {label:<22} {'●' * score.score}{'○' * (3 - score.score)}  {score.label}")

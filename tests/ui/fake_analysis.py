@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from voice_sim.core.analysis.delivery import delivery, notes
 from voice_sim.core.analysis.pacing import pacing as real_pacing
+from voice_sim.core.analysis.scoring import window_verdict
 from voice_sim.core.models import (
     Analysis,
     Delivery,
@@ -70,6 +71,7 @@ def fake_analyze(transcript: Transcript, scenario: object = None,
         impact_awareness=score(min(3, signals["hypothesis"].present + 2 * signals["metric_tie"].present)),
         feasibility_reasoning=score(min(3, signals["constraint"].present + signals["lever"].present)),
         tradeoff_rigor=score(min(3, 2 * signals["tradeoff"].present)),
+        window=window_verdict(signals, window),
     )
     if not (present or cues):
         return Analysis(duration_s=0, window_s=window, signals=signals, flags=flags,

@@ -133,6 +133,7 @@ class Scorecard(BaseModel):
     impact_awareness: SignalScore
     feasibility_reasoning: SignalScore
     tradeoff_rigor: SignalScore
+    window: str = Field("", description="Whether the first minutes carried all three graded signals, plainly.")
 
 
 class Hedge(BaseModel):

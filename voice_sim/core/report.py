@@ -41,6 +41,8 @@ def _scorecard(a: Analysis) -> list[str]:
     for key, label in SCORE_NAMES:
         s = getattr(a.scorecard, key)
         out.append(f"| {label} | {s.score}/3 | {s.label} | {_cell(' '.join(s.why))} |")
+    if a.scorecard.window:
+        out += ["", f"**{a.scorecard.window}**"]
     return out + [""]
 
 

@@ -35,6 +35,8 @@ def summary(a: Analysis) -> Text:
 
 def scorecard(a: Analysis) -> RenderableType:
     parts: list[RenderableType] = [summary(a), Text("")]
+    if a.scorecard.window:
+        parts += [Text(a.scorecard.window, style="bold"), Text("")]
     for key, name in SCORE_NAMES:
         s = getattr(a.scorecard, key)
         colour = ("red", "yellow", "green", "bold green")[max(0, min(3, s.score))]

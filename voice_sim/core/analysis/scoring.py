@@ -5,6 +5,8 @@ The flag codes are a public contract (other tools read `analyze --json`); messag
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from voice_sim.core.analysis.delivery import LONG_MONOLOGUE_S, LONG_PREAMBLE_S, OWNED
 from voice_sim.core.analysis.statements import Finding
 from voice_sim.core.labels import SCORE_LABELS, clock
@@ -96,10 +98,30 @@ def delivery_flags(d: Delivery, findings: list[Finding]) -> list[Flag]:
     return flags
 
 
-def _score(points: int, why: list[str], shown: bool) -> SignalScore:
-    """Anti-patterns cost points, but what was shown is never scored as 'not shown'."""
-    points = max(1 if shown else 0, min(3, points))
+def _score(points: int, why: list[str], shown: bool, late: Sequence[str] = ()) -> SignalScore:
+    """Anti-patterns cost points, but what was shown is never scored as 'not shown'. Each signal of
+    the lens heard only after the window takes a point off the best the lens can score: full marks
+    need it inside the window."""
+    points = max(1 if shown else 0, min(3 - len(late), points))
+    if late:
+        why.append(f"No full marks: the {' and the '.join(late)} came only after the window.")
     return SignalScore(score=points, label=SCORE_LABELS[points], why=why)
+
+
+def window_verdict(signals: dict[str, SignalResult], window_s: float) -> str:
+    """One plain sentence: did the window carry the hypothesis, the constraint and the metric tie?"""
+    names = {"hypothesis": "hypothesis", "constraint": "constraint", "metric_tie": "metric tie"}
+    inside = [n for n in names if _in_window(signals[n], window_s)]
+    if len(inside) == len(names):
+        return f"The first {clock(window_s)} carried all three signals: hypothesis, constraint and metric tie."
+    gaps = []
+    for n, name in names.items():
+        sig = signals[n]
+        if not sig.present:
+            gaps.append(f"the {name} was never said")
+        elif not _in_window(sig, window_s):
+            gaps.append(f"the {name} came at {clock(sig.first_at_s)}")
+    return f"The first {clock(window_s)} carried {len(inside)} of 3 signals: {'; '.join(gaps)}."
 
 
 def _when(sig: SignalResult, window_s: float) -> str:
@@ -127,7 +149,7 @@ def scorecard(signals: dict[str, SignalResult], findings: list[Finding], window_
     if codes.count("scale_without_business_tie"):
         pts -= 1
         why.append("Claimed scale without a business outcome.")
-    impact = _score(pts, why, hyp.present or tie.present)
+    impact = _score(pts, why, hyp.present or tie.present, _late(window_s, hyp=hyp, **{"metric tie": tie}))
 
     why, pts = [], 0
     kinds = sorted({f.detail for f in findings if f.kind == "constraint" and f.detail})
@@ -146,7 +168,7 @@ def scorecard(signals: dict[str, SignalResult], findings: list[Finding], window_
         if n:
             pts -= 1
             why.append(f"{n} x {code.replace('_', ' ')}.")
-    feasibility = _score(pts, why, con.present or lev.present)
+    feasibility = _score(pts, why, con.present or lev.present, _late(window_s, constraint=con))
 
     why, pts = [], 0
     if tro.present:
@@ -160,5 +182,11 @@ def scorecard(signals: dict[str, SignalResult], findings: list[Finding], window_
     if "dismisses_latency" in codes:
         pts -= 1
         why.append("Dismissed latency.")
-    tradeoff = _score(pts, why, tro.present)
-    return Scorecard(impact_awareness=impact, feasibility_reasoning=feasibility, tradeoff_rigor=tradeoff)
+    tradeoff = _score(pts, why, tro.present, _late(window_s, **{"trade-off": tro}))
+    return Scorecard(impact_awareness=impact, feasibility_reasoning=feasibility, tradeoff_rigor=tradeoff,
+                     window=window_verdict(signals, window_s))
+
+
+def _late(window_s: float, **sigs: SignalResult) -> list[str]:
+    names = {"hyp": "hypothesis"}
+    return [names.get(k, k) for k, s in sigs.items() if s.present and not _in_window(s, window_s)]

@@ -16,8 +16,8 @@ def answer(at: dict[float, str]) -> Transcript:
 
 
 def test_the_same_answer_scores_less_when_it_comes_after_the_window():
-    early = analyze(answer({10: HYPOTHESIS, 40: CONSTRAINT, 70: LEVER, 80: TIE, 100: TRADEOFF,
-                            120: "A second trade-off: we give up strict ordering across regions at the cost of a hop."}))
+    second = "A second trade-off: we give up strict ordering across regions at the cost of a hop."
+    early = analyze(answer({10: HYPOTHESIS, 40: CONSTRAINT, 70: LEVER, 80: TIE, 100: TRADEOFF, 120: second}))
     late = analyze(answer({10: LEVER, 100: TRADEOFF, 610: HYPOTHESIS, 643: CONSTRAINT, 710: TIE}))
     assert "carried all three signals" in early.scorecard.window
     assert late.scorecard.window == (

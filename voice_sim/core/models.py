@@ -189,6 +189,21 @@ class Delivery(BaseModel):
     notes: list[DeliveryNote] = Field(default_factory=list, description="Each verdict with a suggestion.")
 
 
+class MatrixRow(BaseModel):
+    """One lever the candidate proposed and what they tied it to; a cell not said is None."""
+
+    lever: str
+    at_s: float
+    kpi: str | None = None
+    number: str | None = Field(None, description="The number given for the KPI effect.")
+    constraint: str | None = None
+    risk: str | None = None
+    kpi_at_s: float | None = None
+    number_at_s: float | None = None
+    constraint_at_s: float | None = None
+    risk_at_s: float | None = None
+
+
 class Statement(BaseModel):
     """One statement the analyzer heard, where it was said (for marks on the transcript)."""
 
@@ -209,3 +224,7 @@ class Analysis(BaseModel):
     scorecard: Scorecard
     delivery: Delivery = Field(default_factory=Delivery)
     statements: list[Statement] = Field(default_factory=list, description="Every statement heard, in time order.")
+    decision_matrix: list[MatrixRow] = Field(default_factory=list, description="One row per lever proposed.")
+    first_substantive_s: float | None = Field(
+        None, description="Seconds from the question to the first hypothesis, constraint or lever."
+    )

@@ -13,7 +13,8 @@ from typing import Literal
 
 from voice_sim.core.analysis.delivery import PACE_BAND, delivery
 from voice_sim.core.analysis.detect import detect
-from voice_sim.core.analysis.features import candidate_cues, passages_of
+from voice_sim.core.analysis.features import Passage, candidate_cues, passages_of
+from voice_sim.core.analysis.matrix import decision_matrix
 from voice_sim.core.analysis.model import StatementModel, default_model
 from voice_sim.core.analysis.pacing import pacing
 from voice_sim.core.analysis.scoring import delivery_flags, flags_for, scorecard
@@ -42,7 +43,8 @@ def analyze(
 ) -> Analysis:
     window = window_s or (scenario.window_s if scenario else DEFAULT_WINDOW_S)
     spoken = Transcript(cues=candidate_cues(transcript), timing=transcript.timing, source=transcript.source)
-    findings = find_statements(transcript, detector, model)
+    passages = passages_of(transcript) if detector == "model" else []
+    findings = find_statements(transcript, detector, model, passages)
     signals = {name: _signal(name, findings) for name in SIGNALS}
     statements = [f for f in findings if f.kind != "hedge"]
     own = {id(c) for c in spoken.cues}
@@ -60,18 +62,21 @@ def analyze(
         delivery=spoken_delivery,
         statements=[Statement(kind=f.kind, start_s=f.unit.start_s, end_s=f.unit.end_s)
                     for f in statements if f.kind in SIGNALS],
+        decision_matrix=decision_matrix(passages, statements),
+        first_substantive_s=spoken_delivery.preamble_s,
     )
 
 
 def find_statements(
-    transcript: Transcript, detector: Literal["model", "rules"] = "model", model: StatementModel | None = None
+    transcript: Transcript, detector: Literal["model", "rules"] = "model", model: StatementModel | None = None,
+    passages: list[Passage] | None = None,
 ) -> list[Finding]:
     """Findings over the candidate's own cues, in time order. Pass the whole transcript: the panel's
     lines never count, but the model reads whether the panel spoke just before a passage."""
     if detector == "rules":
         return find(units_of(Transcript(cues=candidate_cues(transcript), timing=transcript.timing)))
     model = model or default_model()
-    passages = passages_of(transcript)
+    passages = passages_of(transcript) if passages is None else passages
     return detect(passages, model.score(passages), model)
 
 

@@ -1,0 +1,43 @@
+"""The decision matrix read from an answer: one row per lever, its KPI and number, the constraint
+it serves and the risk named; what was not said stays empty (a gap the report shows)."""
+
+import json
+
+from voice_sim.cli import main
+from voice_sim.core.analysis import analyze
+from voice_sim.core.models import Cue, Transcript
+
+LINES = [
+    "My bet is that collectors stop bidding when their last-second bids land too late to count.",
+    "The hard constraint is that a bid is acknowledged in under two hundred milliseconds at the 99th percentile.",
+    "So the first lever is a single sequencer per auction, sharded by auction ID, to keep acknowledgement fast.",
+    "That should lift bids per auction by about five percent.",
+    "The risk is a hot auction overloading one shard, which we accept for strict ordering.",
+    "Second, we put the lot pages on a CDN at the edge.",
+]
+
+
+def transcript() -> Transcript:
+    return Transcript(cues=[Cue(start_s=i * 7, end_s=i * 7 + 6, text=t) for i, t in enumerate(LINES)])
+
+
+def test_a_lever_tied_to_a_kpi_with_its_number_constraint_and_risk():
+    rows = analyze(transcript()).decision_matrix
+    assert [r.at_s for r in rows] == [14, 35]
+    first, second = rows
+    assert "sequencer" in first.lever
+    assert first.kpi and "bids per auction" in first.kpi and first.number == "about five percent"
+    assert first.constraint is not None and first.constraint_at_s == 7
+    assert first.risk is not None and first.risk_at_s == 28
+    assert "CDN" in second.lever and second.kpi is None and second.number is None  # the gaps
+
+
+def test_analyze_json_carries_the_matrix_and_the_first_substantive_statement(tmp_path, capsys):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps([c.model_dump() for c in transcript().cues]))
+    assert main(["analyze", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    cells = {"lever", "at_s", "kpi", "number", "constraint", "risk"}
+    assert [set(r) >= cells for r in out["decision_matrix"]] == [True, True]
+    assert out["decision_matrix"][1]["kpi"] is None
+    assert out["first_substantive_s"] == 0.0

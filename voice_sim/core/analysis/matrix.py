@@ -1,0 +1,118 @@
+"""The decision matrix, read from the answer: one row per lever the candidate proposed, with the
+business KPI it was tied to (and the number), the constraint it serves and the risk or cost named.
+
+Built from the statement findings (which passage is a lever, a metric tie, a constraint, a
+trade-off) and their neighbours: a cell belongs to a lever when it is said in the lever's passage
+or in the next few, before the next lever. An empty cell is a gap the report shows as such.
+"""
+
+from __future__ import annotations
+
+import re
+
+from voice_sim.core.analysis import lexicon as lx
+from voice_sim.core.analysis import statements as st
+from voice_sim.core.analysis.features import Passage
+from voice_sim.core.analysis.statements import Finding
+from voice_sim.core.models import MatrixRow
+
+REACH = 3  # passages after the lever that may still be about it
+RISK = re.compile(
+    r"\b(?:risk|downside|the cost is|costs? us|at the cost of|in exchange for|trade-?off|we give up|we lose|"
+    r"we accept|which adds|it adds|adds (?:about |roughly |maybe )?\w+ (?:ms|milliseconds|seconds)|"
+    r"more expensive|doubles? the|the price is|the catch is|what breaks|fails? if|stale(?:ness)?)\b",
+    re.IGNORECASE,
+)
+KPI_NUMBER = re.compile(  # "about five percent", "2%", "a couple of points", "from 4 hours to 2", "double"
+    rf"\b(?:(?:about|around|roughly|maybe|some)\s+)?(?:\d[\d.,]*|{lx.NUMWORD}|a couple of|a few)\s*"
+    r"(?:%|percent\b|points?\b|x\b)"
+    rf"|\bfrom\s+[^,.;]{{1,30}}?\s+to\s+[^,.;]{{1,20}}|\b(?:double|triple|halve|twice)\b",
+    re.IGNORECASE,
+)
+CONSTRAINT_HINTS = {
+    "latency": re.compile(r"\b(?:latency|ms|milliseconds?|fast|slow|p9\d|under a second|sub-second)\b", re.I),
+    "cost": re.compile(r"\b(?:cost|budget|cheap|spend|bill|\$)", re.I),
+    "compliance": re.compile(r"\b(?:complian\w*|regulat\w*|gdpr|pci|residency|audit|legal)\b", re.I),
+    "uptime": re.compile(r"\b(?:uptime|availab\w*|nines|outage|down\b)", re.I),
+    "correctness": re.compile(r"\b(?:oversell|double|exactly once|one winner|never sell|consisten\w*)\b", re.I),
+    "timeline": re.compile(r"\b(?:mvp|30 days|thirty days|weeks?|ship)\b", re.I),
+}
+_CLAUSE_END = re.compile(r"[,.;:!?]| - | so | which | because | and then ")
+
+
+def _phrase(text: str, start: int, words: int = 8) -> str:
+    """From `start` to the end of its clause, at most `words` words."""
+    rest = text[start:]
+    end = _CLAUSE_END.search(rest, 1)
+    clause = rest[: end.start()] if end else rest
+    return " ".join(clause.split()[:words]).strip(" ,.")
+
+
+_LEAD_IN = re.compile(
+    r"^(?:(?:um+|uh+|so|and|then|okay|ok|now|also|first|second|third|next|finally|the (?:first|second|third|next) "
+    r"lever(?: is)?|lever \w+|my (?:first|second) lever(?: is)?)\W+)+",
+    re.IGNORECASE,
+)
+
+
+def _lever_phrase(p: Passage) -> str:
+    """The lever as the candidate said it: its sentence without the lead-in, at most 12 words."""
+    text = _LEAD_IN.sub("", p.raw.strip())
+    return " ".join(text.split()[:12]).rstrip(" ,.;:")
+
+
+def _kind_of_constraint(detail: str | None) -> str:
+    d = (detail or "").lower()
+    for kind in CONSTRAINT_HINTS:
+        if kind in d or (kind == "correctness" and ("never" in d or "invariant" in d)):
+            return kind
+    return d
+
+
+def decision_matrix(passages: list[Passage], findings: list[Finding]) -> list[MatrixRow]:
+    by_passage: dict[int, set[str]] = {}
+    detail: dict[tuple[int, str], str | None] = {}
+    index = {id(p): i for i, p in enumerate(passages)}
+    for f in findings:
+        i = index.get(id(f.unit))
+        if i is None:
+            continue
+        by_passage.setdefault(i, set()).add(f.kind)
+        detail[(i, f.kind)] = f.detail
+    constraints = [(i, detail[(i, "constraint")]) for i in sorted(by_passage) if "constraint" in by_passage[i]]
+    levers = [i for i in sorted(by_passage) if "lever" in by_passage[i]]
+    rows: list[MatrixRow] = []
+    seen_cues: set[int] = set()
+    for n, i in enumerate(levers):
+        p = passages[i]
+        if p.cue in seen_cues:
+            continue
+        seen_cues.add(p.cue)
+        stop = min(levers[n + 1] if n + 1 < len(levers) else len(passages), i + REACH + 1)
+        span = range(i, max(stop, i + 1))
+        row = MatrixRow(lever=_lever_phrase(p), at_s=round(p.start_s, 2))
+        for j in span:
+            q = passages[j]
+            kinds = by_passage.get(j, set())
+            if row.kpi is None and "metric_tie" in kinds:
+                m = st.STRONG_METRIC.search(q.raw) or st.METRIC.search(q.raw)
+                row.kpi = _phrase(q.raw, m.start(), 5) if m else " ".join(q.raw.split()[:8])
+                row.kpi_at_s = round(q.start_s, 2)
+                number = KPI_NUMBER.search(q.raw)
+                if number:
+                    row.number, row.number_at_s = number.group(0).strip(), round(q.start_s, 2)
+            if row.risk is None and ("tradeoff" in kinds or RISK.search(q.raw)):
+                m = RISK.search(q.raw)
+                row.risk = _phrase(q.raw, m.start()) if m else " ".join(q.raw.split()[:8])
+                row.risk_at_s = round(q.start_s, 2)
+            if row.constraint is None and "constraint" in kinds and j != i:
+                row.constraint, row.constraint_at_s = detail[(j, "constraint")], round(q.start_s, 2)
+        if row.constraint is None:  # a constraint named earlier that the lever's words point at
+            said = " ".join(passages[j].raw for j in span)
+            for ci, cdetail in reversed([c for c in constraints if c[0] <= i]):
+                hint = CONSTRAINT_HINTS.get(_kind_of_constraint(cdetail))
+                if ci == i or (hint is not None and hint.search(said)):
+                    row.constraint, row.constraint_at_s = cdetail, round(passages[ci].start_s, 2)
+                    break
+        rows.append(row)
+    return rows

@@ -204,6 +204,21 @@ class MatrixRow(BaseModel):
     risk_at_s: float | None = None
 
 
+class JudgementItem(BaseModel):
+    present: bool = False
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class Judgement(BaseModel):
+    """A follow-up answer judged by what the follow-up asks."""
+
+    addressed: JudgementItem = Field(description="Took on what the question changed.")
+    hierarchy: JudgementItem = Field(description="A mitigation hierarchy or staged plan (two steps or more).")
+    numbers: JudgementItem = Field(description="Numbers of the kind the question needs.")
+    ownership: JudgementItem = Field(description="Owns the risk: a threshold, an SLA or the decision.")
+    tradeoff: JudgementItem = Field(description="Names what the mitigation costs.")
+
+
 class Statement(BaseModel):
     """One statement the analyzer heard, where it was said (for marks on the transcript)."""
 

@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Measure follow-up judging and the decision matrix against hand-labelled answers.
+
+    .venv/bin/python scripts/bench_followups.py [-v] [DIR ...]
+
+Sets (tests/data/followups_*/answers.json, written from the guide and ../shared/SIGNALS.md by
+authors who never saw the code): `followups_dev` tuned the rules; `followups_held1` and
+`followups_held2` were never tuned on. Follow-ups: per judgement (addressed, hierarchy, numbers,
+ownership, tradeoff), agreement with the author's answer-level verdict. Matrices: cell-level F1,
+a cell counted right when it is said at the cue the author marked, in the row of the right lever.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from voice_sim.core.analysis import analyze, find_statements  # noqa: E402
+from voice_sim.core.analysis.features import passages_of  # noqa: E402
+from voice_sim.core.analysis.judge import judge  # noqa: E402
+from voice_sim.core.models import Cue, Transcript  # noqa: E402
+
+ITEMS = ("addressed", "hierarchy", "numbers", "ownership", "tradeoff")
+CELLS = ("kpi", "number", "constraint", "risk")
+SETS = {"followups_dev": "tuning", "followups_held1": "untouched", "followups_held2": "untouched"}
+
+
+def transcript_of(item: dict) -> tuple[Transcript, list[float]]:
+    """The answer as cues at its words per minute, the question first when there is one."""
+    cues, t, starts = [], 0.0, []
+    if item.get("question"):
+        words = len(item["question"].split())
+        cues.append(Cue(start_s=0, end_s=words / 165 * 60, text=item["question"], speaker="Interviewer"))
+        t = cues[0].end_s + 1.5
+    for c in item["cues"]:
+        words = len(c["text"].split())
+        end = t + max(0.6, words / float(item.get("wpm") or 150) * 60)
+        cues.append(Cue(start_s=round(t, 3), end_s=round(end, 3), text=c["text"], speaker="candidate"))
+        starts.append(round(t, 3))
+        t = end + 0.5
+    return Transcript(cues=cues), starts
+
+
+def judged(item: dict):  # type: ignore[no-untyped-def]
+    t, _ = transcript_of(item)
+    passages = passages_of(t)
+    return judge(passages, find_statements(t, passages=passages), item["question"], item.get("changes", ""))
+
+
+def score_set(folder: Path, verbose: bool = False) -> dict:
+    items = json.loads((folder / "answers.json").read_text())
+    r = {"followups": 0, "agree": dict.fromkeys(ITEMS, 0), "confusion": {k: [0, 0, 0, 0] for k in ITEMS},
+         "openings": 0, "cells": [0, 0, 0], "rows": [0, 0, 0]}
+    for item in items:
+        if item["kind"] == "followup":
+            r["followups"] += 1
+            j = judged(item)
+            for k in ITEMS:
+                got, want = getattr(j, k).present, bool(item["judgement"][k])
+                r["agree"][k] += got == want
+                r["confusion"][k][(2 if want else 0) + got] += 1
+                if verbose and got != want:
+                    print(f"  {item['id']} {k}: got {got}, labelled {want}")
+            continue
+        r["openings"] += 1
+        t, starts = transcript_of(item)
+        rows = analyze(t).decision_matrix
+        at_cue = {round(s, 2): i for i, s in enumerate(starts)}
+
+        def cue(at: float | None) -> int | None:
+            return None if at is None else at_cue.get(round(at, 2), max(
+                (i for i, s in enumerate(starts) if s <= at + 0.01), default=None))
+
+        got_rows = {cue(row.at_s): row for row in rows}
+        want_rows = {m["lever_cue"]: m for m in item["matrix"]}
+        tp_rows = len(set(got_rows) & set(want_rows))
+        r["rows"][0] += tp_rows
+        r["rows"][1] += len(got_rows) - tp_rows
+        r["rows"][2] += len(want_rows) - tp_rows
+        for lever_cue in set(got_rows) | set(want_rows):
+            g, w = got_rows.get(lever_cue), want_rows.get(lever_cue)
+            for c in CELLS:
+                gc = cue(getattr(g, f"{c}_at_s")) if g is not None and getattr(g, c) is not None else None
+                wc = w.get(f"{c}_cue") if w is not None and w.get(c) is not None else None
+                if gc is not None and gc == wc:
+                    r["cells"][0] += 1
+                else:
+                    r["cells"][1] += gc is not None
+                    r["cells"][2] += wc is not None
+                    if verbose and (gc is not None or wc is not None):
+                        print(f"  {item['id']} row@{lever_cue} {c}: got cue {gc}, labelled {wc}")
+    return r
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("dirs", nargs="*", type=Path)
+    args = ap.parse_args()
+    dirs = args.dirs or [ROOT / "tests/data" / s for s in SETS]
+    print("| set | role | follow-ups | " + " | ".join(ITEMS) + " | openings | lever rows F1 | matrix cells F1 |")
+    print("|---|---|---|" + "---|" * len(ITEMS) + "---|---|---|")
+    for d in dirs:
+        r = score_set(d, args.verbose)
+        n = max(r["followups"], 1)
+        agree = " | ".join(f"{r['agree'][k] / n:.2f}" for k in ITEMS)
+        print(f"| {d.name} | {SETS.get(d.name, '?')} | {r['followups']} | {agree} | {r['openings']} | "
+              f"{f1(*r['rows']):.2f} | {f1(*r['cells']):.2f} |")
+
+
+if __name__ == "__main__":
+    main()

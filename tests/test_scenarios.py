@@ -87,8 +87,8 @@ def test_spoken_text_is_written_for_the_ear(path: Path) -> None:
         assert not re.search(r"\d", text), f"spell numbers out in spoken lines: {text}"
 
 
-def test_probe_kinds_are_the_documented_six() -> None:
-    assert PROBE_KINDS == ("latency", "consistency", "cost", "compliance", "scale", "business")
+def test_probe_kinds_are_the_documented_seven() -> None:
+    assert PROBE_KINDS == ("latency", "consistency", "cost", "compliance", "scale", "business", "prioritisation")
 
 
 def test_schema_file_is_not_stale() -> None:

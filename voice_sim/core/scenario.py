@@ -17,8 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 BUNDLED_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 
-ProbeKind = Literal["latency", "consistency", "cost", "compliance", "scale", "business"]
+ProbeKind = Literal["latency", "consistency", "cost", "compliance", "scale", "business", "prioritisation"]
 PROBE_KINDS: tuple[str, ...] = get_args(ProbeKind)
+NumberKind = Literal[
+    "latency", "cost", "revenue_at_risk", "orders_at_risk", "time_to_recover", "share_of_users", "timeline",
+    "business_metric",
+]
+"""The kinds of number a strong answer to a follow-up gives (core/analysis/judge.py checks them)."""
 
 
 class Probe(BaseModel):
@@ -29,7 +34,13 @@ class Probe(BaseModel):
     text: str = Field(min_length=5, description="What the panel says, written to be spoken aloud.")
     tests: ProbeKind = Field(
         "business",
-        description="What it probes: latency, consistency, cost, compliance, scale or business.",
+        description="What it probes: latency, consistency, cost, compliance, scale, business or prioritisation.",
+    )
+    changes: str = Field(
+        "", description="What the question changes (the new bound, failure or requirement), as a panel notes it."
+    )
+    numbers: list[NumberKind] = Field(
+        default_factory=list, description="The kinds of number a strong answer gives (latency, cost, ...)."
     )
 
 

@@ -70,11 +70,9 @@ def score_set(folder: Path, verbose: bool = False) -> dict:
         r["openings"] += 1
         t, starts = transcript_of(item)
         rows = analyze(t).decision_matrix
-        at_cue = {round(s, 2): i for i, s in enumerate(starts)}
-
-        def cue(at: float | None) -> int | None:
-            return None if at is None else at_cue.get(round(at, 2), max(
-                (i for i, s in enumerate(starts) if s <= at + 0.01), default=None))
+        def cue(at: float | None, starts: list[float] = starts) -> int | None:
+            """The index of the cue said at `at` (the cue that holds it)."""
+            return None if at is None else max((i for i, s in enumerate(starts) if s <= at + 0.01), default=None)
 
         got_rows = {cue(row.at_s): row for row in rows}
         want_rows = {m["lever_cue"]: m for m in item["matrix"]}

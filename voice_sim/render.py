@@ -65,7 +65,46 @@ def print_analysis(console: Console, analysis: Analysis, title: str = "Answer an
         shown = ", ".join(f"{clock(h.at_s)} \u201c{h.text}\u201d" for h in hedges[:6])
         more = f" and {len(hedges) - 6} more" if len(hedges) > 6 else ""
         console.print(f"  {len(hedges)} hedge{'s' if len(hedges) > 1 else ''}: {shown}{more}")
+    print_matrix(console, a)
+    print_judgement(console, a)
     print_delivery(console, a)
+
+
+JUDGEMENT_NAMES = (
+    ("addressed", "Took on what the question changed"),
+    ("hierarchy", "A mitigation hierarchy (two steps or more)"),
+    ("numbers", "Numbers of the kind the question needs"),
+    ("ownership", "Owns the risk (a threshold, an SLA, the call)"),
+    ("tradeoff", "Names what the mitigation costs"),
+)
+
+
+def print_judgement(console: Console, a: Analysis) -> None:
+    if a.judgement is None:
+        return
+    console.print(Text("\nThe follow-up answer, judged", style="bold"))
+    for key, name in JUDGEMENT_NAMES:
+        item = getattr(a.judgement, key)
+        mark = Text("yes", style="green") if item.present else Text("no ", style="red")
+        console.print(Text.assemble("  ", mark, f"  {name}"))
+        if item.evidence:
+            e = item.evidence[0]
+            console.print(f"       [{clock(e.start_s)}] \u201c{e.text}\u201d", style="dim")
+
+
+def print_matrix(console: Console, a: Analysis) -> None:
+    console.print(Text("\nDecision matrix", style="bold"))
+    if not a.decision_matrix:
+        console.print("  No architectural lever proposed, so no matrix.")
+        return
+    table = Table(show_edge=False, pad_edge=False)
+    for col in ("Lever", "KPI", "Number", "Constraint", "Risk or cost"):
+        table.add_column(col, overflow="fold")
+    gap = Text("(gap)", style="red")
+    for r in a.decision_matrix:
+        table.add_row(f"[{clock(r.at_s)}] {r.lever}", r.kpi or gap, r.number or gap, r.constraint or gap,
+                      r.risk or gap)
+    console.print(table)
 
 
 def print_delivery(console: Console, a: Analysis) -> None:

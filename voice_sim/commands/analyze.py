@@ -16,6 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scenario", metavar="ID", help="use this scenario's signal window")
     p.add_argument("--wpm", type=float, default=150.0,
                    help="speaking rate used to estimate timings of plain text (default 150)")
+    p.add_argument("--followup", metavar="QUESTION",
+                   help="judge the answer as the reply to this follow-up question (addressed, mitigation "
+                        "hierarchy, numbers, ownership, trade-off)")
     p.set_defaults(func=run)
 
 
@@ -53,7 +56,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"voice-sim: warning: {line}", file=sys.stderr)
         scenario = get_scenario(library, args.scenario)
     transcript = load_answer(args.path, args.wpm, args)
-    analysis = analyze(transcript, scenario, pace_band=settings.coaching.pace_band)
+    followup = (args.followup or "").strip() or None
+    if args.followup is not None and followup is None:
+        raise UserError('--followup needs the question the answer replies to, e.g. --followup "What if it fails?"')
+    analysis = analyze(transcript, scenario, pace_band=settings.coaching.pace_band, followup=followup)
     if args.json:
         sys.stdout.write(analysis.model_dump_json() + "\n")
         return 0

@@ -243,3 +243,4 @@ class Analysis(BaseModel):
     first_substantive_s: float | None = Field(
         None, description="Seconds from the question to the first hypothesis, constraint or lever."
     )
+    judgement: Judgement | None = Field(None, description="The answer judged as the reply to a follow-up.")

@@ -14,6 +14,7 @@ from typing import Literal
 from voice_sim.core.analysis.delivery import PACE_BAND, delivery
 from voice_sim.core.analysis.detect import detect
 from voice_sim.core.analysis.features import Passage, candidate_cues, passages_of
+from voice_sim.core.analysis.judge import judge
 from voice_sim.core.analysis.matrix import decision_matrix
 from voice_sim.core.analysis.model import StatementModel, default_model
 from voice_sim.core.analysis.pacing import pacing
@@ -23,6 +24,7 @@ from voice_sim.core.models import (
     SIGNALS,
     Analysis,
     Evidence,
+    Judgement,
     SignalResult,
     Statement,
     Transcript,
@@ -40,7 +42,11 @@ def analyze(
     detector: Literal["model", "rules"] = "model",
     model: StatementModel | None = None,
     pace_band: tuple[float, float] = PACE_BAND,
+    followup: str | None = None,
 ) -> Analysis:
+    """Analyze the candidate's answer(s) in `transcript`. With `followup` (the question it answers),
+    the answer is also judged as the reply to that follow-up (Analysis.judgement); the scenario's
+    probe of the same wording, if any, says what the question changes and which numbers count."""
     window = window_s or (scenario.window_s if scenario else DEFAULT_WINDOW_S)
     spoken = Transcript(cues=candidate_cues(transcript), timing=transcript.timing, source=transcript.source)
     passages = passages_of(transcript) if detector == "model" else []
@@ -64,7 +70,23 @@ def analyze(
                     for f in statements if f.kind in SIGNALS],
         decision_matrix=decision_matrix(passages, statements),
         first_substantive_s=spoken_delivery.preamble_s,
+        judgement=_judge(followup, scenario, transcript, passages, findings, detector, model),
     )
+
+
+def _judge(followup: str | None, scenario: Scenario | None, transcript: Transcript, passages: list[Passage],
+           findings: list[Finding], detector: str, model: StatementModel | None) -> Judgement | None:
+    if not followup:
+        return None
+    if detector != "model":  # the judge reads the model's passages
+        passages = passages_of(transcript)
+        findings = find_statements(transcript, "model", model, passages)
+    probe = next((p for p in scenario.probes if _same(p.text, followup)), None) if scenario else None
+    return judge(passages, findings, followup, probe.changes if probe else "", probe.numbers if probe else ())
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
 
 
 def find_statements(

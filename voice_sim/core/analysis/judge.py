@@ -11,6 +11,7 @@ scenario's note of what it changes, when there is one) says what "addressed" mea
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from voice_sim.core.analysis import lexicon as lx
 from voice_sim.core.analysis import statements as st
@@ -83,7 +84,8 @@ OWNS = re.compile(
     r"|\b(?:sla|slo|threshold|trigger|alert at|page at|my call|i own|i'm accountable|i decide|i'd decide|"
     r"that's on me|on me|my decision|i make the call|i'd make the call|i want to be paged|page me|sign off|"
     r"is mine|mine, not|i take (?:this|the|that) decision|my rule|my bar|i freeze|i'm the one who|i flip|"
-    r"trips? an? alarm|alarm (?:at|above|if|when))\b",
+    r"trips? an? alarm|alarm (?:at|above|if|when)|page\w* (?:on-?call|the on-?call|someone|us|me)|"
+    r"(?:tops|exceeds|crosses|goes (?:above|over)) (?:\w+ ){0,2}(?:percent|ms|milliseconds|seconds))\b",
     re.I,
 )
 COST_OF_IT = re.compile(
@@ -114,8 +116,11 @@ def _evidence(passages: list[Passage], hits: list[int]) -> list[Evidence]:
     return out[:4]
 
 
-def judge(passages: list[Passage], findings: list[Finding], question: str, changes: str = "") -> Judgement:
-    """`passages` are the candidate's answer to `question`; `findings` the statements heard in it."""
+def judge(passages: list[Passage], findings: list[Finding], question: str, changes: str = "",
+          numbers: Sequence[str] = ()) -> Judgement:
+    """`passages` are the candidate's answer to `question`; `findings` the statements heard in it.
+    `changes` and `numbers` are the scenario's note of what the question changes and which kinds of
+    number a strong answer gives (scenario.Probe); without them the question's words decide."""
     kinds: dict[int, set[str]] = {}
     index = {id(p): i for i, p in enumerate(passages)}
     for f in findings:
@@ -139,9 +144,9 @@ def judge(passages: list[Passage], findings: list[Finding], question: str, chang
     if len(used) >= 2 and len({i for hits in steps.values() for i in hits}) >= 2:
         hierarchy = sorted({i for hits in steps.values() for i in hits})
 
-    wanted = set().union(*(NUMBER_KINDS[t] for t in topics))
-    numbers = [i for i, p in enumerate(passages)
-               if any(_kind(m.group(0)) in wanted for m in NUMBER.finditer(p.raw))]
+    wanted = {SCENARIO_NUMBERS[n] for n in numbers if n in SCENARIO_NUMBERS} or set().union(
+        *(NUMBER_KINDS[t] for t in topics))
+    counted = [i for i, p in enumerate(passages) if any(_kind(m.group(0)) in wanted for m in NUMBER.finditer(p.raw))]
 
     defers = any("defers_to_engineering" in k for k in kinds.values()) or any(st.DEFERS.search(p.text) for p in passages)
     ownership = [] if defers else [i for i, p in enumerate(passages) if OWNS.search(p.raw)]
@@ -152,7 +157,7 @@ def judge(passages: list[Passage], findings: list[Finding], question: str, chang
     def item(hits: list[int]) -> JudgementItem:
         return JudgementItem(present=bool(hits), evidence=_evidence(passages, hits))
 
-    return Judgement(addressed=item(addressed), hierarchy=item(hierarchy), numbers=item(numbers),
+    return Judgement(addressed=item(addressed), hierarchy=item(hierarchy), numbers=item(counted),
                      ownership=item(ownership), tradeoff=item(tradeoff))
 
 
@@ -220,6 +225,12 @@ NUMBER_KINDS = {  # the kinds of number each kind of question needs
     "failure": {"time", "money", "count", "percent"},
     "mvp": {"time", "percent", "count"},
     "business": {"percent", "money", "count"},
+}
+
+
+SCENARIO_NUMBERS = {  # scenario.NumberKind -> the kind of number that says it
+    "latency": "time", "cost": "money", "revenue_at_risk": "money", "orders_at_risk": "count",
+    "time_to_recover": "time", "share_of_users": "percent", "timeline": "time", "business_metric": "percent",
 }
 
 

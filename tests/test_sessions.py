@@ -249,3 +249,20 @@ def test_sparkline_spans_lowest_to_highest() -> None:
 
     assert sparkline([1, 5, None, 3]) == "\u2581\u2588\u00b7\u2585"
     assert sparkline([2, 2]) == "\u2581\u2581" and sparkline([None]) == "\u00b7"
+
+
+def test_each_question_has_its_own_answer_timing_verdicts_and_judgement(store: SessionStore, capsys) -> None:
+    r = play_round(store, [HYPOTHESIS + " " + LEVER_ONLY, METRIC])
+    capsys.readouterr()
+    assert main(["sessions", "show", r.session.id, "--json"]) == 0
+    qs = json.loads(capsys.readouterr().out)["questions"]
+    assert [q["kind"] for q in qs] == ["prompt", "followup"]
+    first, second = qs
+    assert first["judgement"] is None and second["judgement"] is not None
+    assert set(second["judgement"]) == {"addressed", "hierarchy", "numbers", "ownership", "tradeoff"}
+    for q in qs:
+        assert q["answer_start_s"] >= q["asked_at_s"] and q["thinking_s"] >= 0
+    assert first["signals"]["hypothesis"]["present"] and not second["signals"]["hypothesis"]["present"]
+    assert second["signals"]["metric_tie"]["present"]
+    md = store.export(r.session.id, "md")
+    assert "## Question by question" in md and "## Decision matrix" in md

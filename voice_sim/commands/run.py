@@ -176,9 +176,9 @@ def run(args: argparse.Namespace) -> int:
     session = rnd.result
     assert session is not None
     if args.json:
-        print(json.dumps(store.summary(session.id), indent=2))
+        print(json.dumps(store.summary(session.id, scenario), indent=2))
         return 0
-    report = store.export(session.id, "md")
+    report = store.export(session.id, "md", scenario)
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.markdown import Markdown

@@ -17,6 +17,7 @@ from voice_sim.core.labels import clock
 from voice_sim.errors import UserError
 
 if TYPE_CHECKING:
+    from voice_sim.core.scenario import Scenario
     from voice_sim.core.sessions import SessionRow, SessionStore
 
 FORMATS = ("md", "vtt", "srt", "json")
@@ -82,6 +83,19 @@ def _guard(call):  # type: ignore[no-untyped-def]
 
 
 
+def _scenario_of(store: SessionStore, ref: str) -> Scenario | None:
+    """The round's scenario if it can still be loaded (it says what each follow-up changes); a
+    round whose scenario file is gone is still shown and exported, judged from its questions alone."""
+    from voice_sim.config import load_settings
+    from voice_sim.core.library import load_library
+
+    record = _guard(lambda: store.get(ref))
+    try:
+        return load_library(load_settings()).scenarios.get(record.scenario_id)
+    except UserError:
+        return None
+
+
 def _score(row: SessionRow) -> str:
     if row.impact is None:
         return "-"
@@ -121,9 +135,9 @@ def run_list(args: argparse.Namespace) -> int:
 def run_show(args: argparse.Namespace) -> int:
     store = open_store()
     if args.json:
-        print(json.dumps(_guard(lambda: store.summary(args.id)), indent=2))
+        print(json.dumps(_guard(lambda: store.summary(args.id, _scenario_of(store, args.id))), indent=2))
         return 0
-    text = _guard(lambda: store.export(args.id, "md"))
+    text = _guard(lambda: store.export(args.id, "md", _scenario_of(store, args.id)))
     if sys.stdout.isatty():
         from rich.console import Console
         from rich.markdown import Markdown
@@ -136,7 +150,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     store = open_store()
-    text = _guard(lambda: store.export(args.id, args.format))
+    text = _guard(lambda: store.export(args.id, args.format, _scenario_of(store, args.id)))
     if args.output is None or str(args.output) == "-":
         sys.stdout.write(text)
         return 0

@@ -219,6 +219,25 @@ class Judgement(BaseModel):
     tradeoff: JudgementItem = Field(description="Names what the mitigation costs.")
 
 
+class Question(BaseModel):
+    """One question of a round (the prompt or a follow-up) and the answer given to it."""
+
+    index: int
+    kind: Literal["prompt", "followup", "drill"]
+    speaker: str
+    question: str
+    asked_at_s: float
+    answer_start_s: float | None = None
+    answer_end_s: float | None = None
+    thinking_s: float | None = Field(None, description="From the end of the question to the first word.")
+    first_substantive_s: float | None = Field(
+        None, description="From the end of the question to the first hypothesis, constraint or lever."
+    )
+    signals: dict[str, SignalResult] = Field(default_factory=dict)
+    decision_matrix: list[MatrixRow] = Field(default_factory=list)
+    judgement: Judgement | None = None
+
+
 class Statement(BaseModel):
     """One statement the analyzer heard, where it was said (for marks on the transcript)."""
 

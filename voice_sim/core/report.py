@@ -8,8 +8,8 @@ Plain Markdown with no HTML, readable as text too.
 from __future__ import annotations
 
 from voice_sim.core.analysis import marks
-from voice_sim.core.labels import SCORE_NAMES, SIGNAL_NAMES, clock
-from voice_sim.core.models import ANTI_PATTERNS, Analysis, Transcript
+from voice_sim.core.labels import LETTERS, SCORE_NAMES, SIGNAL_NAMES, clock
+from voice_sim.core.models import ANTI_PATTERNS, Analysis, Question, Transcript
 from voice_sim.core.sessions import SessionRecord
 
 
@@ -17,7 +17,8 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def render_report(record: SessionRecord, transcript: Transcript, analysis: Analysis | None) -> str:
+def render_report(record: SessionRecord, transcript: Transcript, analysis: Analysis | None,
+                  questions: list[Question] | None = None) -> str:
     out: list[str] = [f"# Mock round: {record.scenario_title}", ""]
     when = record.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
     out.append(
@@ -31,8 +32,10 @@ def render_report(record: SessionRecord, transcript: Transcript, analysis: Analy
     if analysis is None:
         out += ["No analysis: the candidate's answers had no transcribed words.", ""]
     else:
-        out += _scorecard(analysis) + _signals(analysis) + _flags(analysis) + _pacing(analysis) + _delivery(analysis)
-    out += _followups(record) + _transcript(record, transcript, analysis)
+        out += _scorecard(analysis) + _signals(analysis) + _flags(analysis) + _matrix(analysis)
+        out += _pacing(analysis) + _delivery(analysis)
+    out += _questions(record, questions) if questions else _followups(record)
+    out += _transcript(record, transcript, analysis)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -121,6 +124,37 @@ def _delivery(a: Analysis) -> list[str]:
         out.append(f"- Hedges: {len(d.hedges)} ({d.hedges_per_min:.1f} a minute)")
     for note in d.notes:
         out.append(f"- {note.text} {note.suggestion}")
+    return out + [""]
+
+
+JUDGED = (("addressed", "addressed the change"), ("hierarchy", "mitigation hierarchy"),
+          ("numbers", "numbers"), ("ownership", "owned the risk"), ("tradeoff", "trade-off"))
+
+
+def _matrix(a: Analysis) -> list[str]:
+    out = ["## Decision matrix", ""]
+    if not a.decision_matrix:
+        return out + ["No architectural lever was proposed, so there is no matrix.", ""]
+    out += ["| Lever | KPI | Number | Constraint | Risk or cost |", "|---|---|---|---|---|"]
+    for r in a.decision_matrix:
+        cells = [_cell(c) if c else "**gap**" for c in (r.kpi, r.number, r.constraint, r.risk)]
+        out.append(f"| {clock(r.at_s)} {_cell(r.lever)} | " + " | ".join(cells) + " |")
+    return out + ["", "A gap is what a panel would ask about next: tie each lever to a KPI with a number, "
+                  "the constraint it serves and what it costs.", ""]
+
+
+def _questions(record: SessionRecord, questions: list[Question]) -> list[str]:
+    out = ["## Question by question", "",
+           "| # | Asked | Question | Thinking | To substance | Heard | Judged |", "|---|---|---|---|---|---|---|"]
+    for q in questions:
+        heard = " ".join(LETTERS[k] for k in SIGNAL_NAMES if q.signals.get(k) and q.signals[k].present) or "-"
+        judged = "-"
+        if q.judgement is not None:
+            judged = ", ".join(("" if getattr(q.judgement, k).present else "no ") + name for k, name in JUDGED)
+        thinking = f"{q.thinking_s:.0f} s" if q.thinking_s is not None else "no answer"
+        substance = clock(q.first_substantive_s) if q.first_substantive_s is not None else "-"
+        out.append(f"| {q.index} | {clock(q.asked_at_s)} | {q.speaker}: {_cell(q.question)} | {thinking} | "
+                   f"{substance} | {heard} | {judged} |")
     return out + [""]
 
 

@@ -113,15 +113,16 @@ class SessionStore:
     def analysis(self, ref: str) -> Analysis | None:
         return read_analysis(self.folder(self.resolve(ref)))
 
-    def summary(self, ref: str) -> dict[str, object]:
-        """The whole round as one JSON-able object (`run --json`, `export --format json`)."""
+    def summary(self, ref: str, scenario: Scenario | None = None) -> dict[str, object]:
+        """The whole round as one JSON-able object (`run --json`, `export --format json`). The
+        round's scenario, when given, says what each follow-up changes."""
         sid = self.resolve(ref)
-        return exports.summary(sid, self.folder(sid))
+        return exports.summary(sid, self.folder(sid), scenario)
 
-    def export(self, ref: str, fmt: str) -> str:
+    def export(self, ref: str, fmt: str, scenario: Scenario | None = None) -> str:
         """The round as md (the report), vtt or srt (the transcript), or json (the summary)."""
         sid = self.resolve(ref)
-        return exports.export(sid, self.folder(sid), fmt)
+        return exports.export(sid, self.folder(sid), fmt, scenario)
 
     # -- deleting
 

@@ -197,7 +197,8 @@ class ReportScreen(AppScreen):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False,
           description="exporting the round")
     def export(self, fmt: str, folder: Path) -> Path:
-        text = self.app.services.store.export(self.record.id, fmt)
+        scenario = self.app.services.library.scenarios.get(self.record.scenario_id)
+        text = self.app.services.store.export(self.record.id, fmt, scenario)
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{self.stem}.{EXPORTS[fmt][1]}"
         path.write_text(text, encoding="utf-8")

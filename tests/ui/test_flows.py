@@ -487,3 +487,18 @@ async def test_section_keys_work_from_any_section(kit: Kit) -> None:
             await pilot.press(key, "down")
             await pilot.pause()
             assert tabs.active == section, (key, tabs.active)
+
+
+async def test_the_questions_section_reads_each_answer_on_its_own(kit: Kit) -> None:
+    kit.record_round()
+    app = kit.app()
+    async with app.run_test(size=SIZE) as pilot:
+        report = await open_from_history(pilot)
+        await app.workers.wait_for_complete()
+        await pilot.press("5")
+        await pilot.pause()
+        assert report.query_one(TabbedContent).active == "questions"
+        assert [q.kind for q in report.questions] == ["prompt", "followup"]
+        assert report.questions[1].judgement is not None
+        text = plain(report.query_one("#questions-body", Static))
+        assert "Question by question" in text and "Decision matrix" in text

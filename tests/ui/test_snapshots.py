@@ -69,6 +69,7 @@ def _report(kit: Kit, snap_compare: Any, *keys: str, size: tuple[int, int] = SIZ
 
     async def run_before(pilot: Any) -> None:
         await open_from_history(pilot)
+        await pilot.app.workers.wait_for_complete()  # the Questions section is read in a worker
         await pilot.press(*keys)
         await pilot.pause()
         still(pilot)
@@ -103,6 +104,14 @@ def test_report_delivery_at_120x40(kit: Kit, snap_compare: Any) -> None:
 
 def test_report_transcript_at_80x24(kit: Kit, snap_compare: Any) -> None:
     assert _report(kit, snap_compare, "4", "down", size=(80, 24))
+
+
+def test_report_questions_at_80x24(kit: Kit, snap_compare: Any) -> None:
+    assert _report(kit, snap_compare, "5", size=(80, 24))
+
+
+def test_report_questions_at_120x40(kit: Kit, snap_compare: Any) -> None:
+    assert _report(kit, snap_compare, "5", size=(120, 40))
 
 
 def test_report_transcript_at_120x40(kit: Kit, snap_compare: Any) -> None:

@@ -79,6 +79,13 @@ class HistoryLoaded(Message):
 
 
 @dataclass
+class QuestionsRead(Message):
+    """A round read question by question (core/sessions/questions.py), for the Report screen."""
+
+    questions: list[Any]
+
+
+@dataclass
 class ComparisonReady(Message):
     session_id: str
     text: Any  # a Rich renderable

@@ -13,8 +13,18 @@ from rich.table import Table
 from rich.text import Text
 
 from voice_sim.core.analysis import marks
-from voice_sim.core.labels import FLAG_TITLES, SCORE_NAMES, SIGNAL_NAMES, clock, dots
-from voice_sim.core.models import ANTI_PATTERNS, Analysis, Cue, Delivery, Flag, Pacing, Transcript
+from voice_sim.core.labels import FLAG_TITLES, LETTERS, SCORE_NAMES, SIGNAL_NAMES, clock, dots
+from voice_sim.core.models import (
+    ANTI_PATTERNS,
+    Analysis,
+    Cue,
+    Delivery,
+    Flag,
+    MatrixRow,
+    Pacing,
+    Question,
+    Transcript,
+)
 from voice_sim.core.sessions import SessionRecord
 
 CANDIDATE = "candidate"
@@ -118,6 +128,58 @@ def delivery_text(d: Delivery) -> RenderableType:
         parts.append(Text.assemble(("• ", "bold"), note.text))
         parts.append(Text(f"  {note.suggestion}", style="green"))
     return Group(*parts)
+
+
+JUDGED = (("addressed", "Addr"), ("hierarchy", "Hier"), ("numbers", "Nums"), ("ownership", "Owns"),
+          ("tradeoff", "Cost"))
+
+
+def questions_view(questions: list[Question]) -> RenderableType:
+    """A row per question, then the round's decision matrix (every answer's levers) with its gaps."""
+    table = Table(box=None, padding=(0, 1, 0, 0), show_edge=False, expand=True, header_style="dim",
+                  title=Text("Question by question", style="bold"), title_justify="left")
+    for name, just in (("#", "right"), ("Asked", "right"), ("Question", "left"), ("Think", "right"),
+                       ("Subst.", "right"), ("Heard", "left")):
+        table.add_column(name, justify=just, no_wrap=name != "Question",  # type: ignore[arg-type]
+                         ratio=1 if name == "Question" else None, overflow="fold")
+    for _, short in JUDGED:
+        table.add_column(short, justify="center", no_wrap=True)
+    for q in questions:
+        heard = " ".join(LETTERS[k] for k in SIGNAL_NAMES if q.signals.get(k) and q.signals[k].present) or "-"
+        judged = [Text("")] * len(JUDGED)
+        if q.judgement is not None:
+            judged = [Text("yes", style="green") if getattr(q.judgement, k).present else Text("no", style="red")
+                      for k, _ in JUDGED]
+        table.add_row(str(q.index), clock(q.asked_at_s), _short(q.question),
+                      "-" if q.thinking_s is None else f"{q.thinking_s:.0f}s",
+                      clock(q.first_substantive_s) if q.first_substantive_s is not None else "-", heard, *judged)
+    parts: list[RenderableType] = [table, Text(
+        "Heard: H hypothesis, C constraint, L lever, M metric tie, T trade-off. Follow-ups judged: Addr took on "
+        "what it changed, Hier a mitigation hierarchy, Nums numbers of the right kind, Owns the risk, Cost named.",
+        style="dim")]
+    parts += [Text(""), matrix_view([r for q in questions for r in q.decision_matrix])]
+    return Group(*parts)
+
+
+def _short(question: str, limit: int = 60) -> str:
+    """A question's last sentence (the ask itself), cut to `limit` characters."""
+    sentences = [s.strip() for s in question.replace("?", "?|").replace(". ", ".|").split("|") if s.strip()]
+    ask = next((s for s in reversed(sentences) if s.endswith("?")), sentences[-1] if sentences else question)
+    return ask if len(ask) <= limit else ask[: limit - 1].rstrip() + "\u2026"
+
+
+def matrix_view(rows: list[MatrixRow]) -> RenderableType:
+    if not rows:
+        return Text("Decision matrix: no architectural lever was proposed.", style="italic")
+    table = Table(box=None, padding=(0, 1, 0, 0), show_edge=False, expand=True, header_style="dim",
+                  title=Text("Decision matrix", style="bold"), title_justify="left")
+    for name in ("Lever", "KPI", "Number", "Constraint", "Risk or cost"):
+        table.add_column(name, ratio=2 if name == "Lever" else 1, overflow="fold")
+    gap = Text("[gap]", style="bold red")
+    for r in rows:
+        table.add_row(f"{clock(r.at_s)} {r.lever}", *[Text(c) if c else gap for c in (r.kpi, r.number, r.constraint,
+                                                                                        r.risk)])
+    return table
 
 
 @dataclass(frozen=True)

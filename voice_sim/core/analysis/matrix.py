@@ -37,7 +37,7 @@ CONSTRAINT_HINTS = {
     "correctness": re.compile(r"\b(?:oversell|double|exactly once|one winner|never sell|consisten\w*)\b", re.I),
     "timeline": re.compile(r"\b(?:mvp|30 days|thirty days|weeks?|ship)\b", re.I),
 }
-_CLAUSE_END = re.compile(r"[,.;:!?]| - | so | which | because | and then ")
+_CLAUSE_END = re.compile(r"[,.;:!?]| - | so | which | because | and then | at the cost | even though | but ")
 
 
 def _phrase(text: str, start: int, words: int = 8) -> str:
@@ -58,7 +58,8 @@ _LEAD_IN = re.compile(
 def _lever_phrase(p: Passage) -> str:
     """The lever as the candidate said it: its sentence without the lead-in, at most 12 words."""
     text = _LEAD_IN.sub("", p.raw.strip())
-    return " ".join(text.split()[:12]).rstrip(" ,.;:")
+    end = _CLAUSE_END.search(text, 12)  # keep a short lead clause whole ("First, we cache")
+    return " ".join((text[: end.start()] if end else text).split()[:12]).rstrip(" ,.;:")
 
 
 def _kind_of_constraint(detail: str | None) -> str:

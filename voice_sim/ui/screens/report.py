@@ -23,23 +23,25 @@ from voice_sim.core.labels import duration as length
 from voice_sim.core.models import ANTI_PATTERNS, DELIVERY_FLAGS
 from voice_sim.core.sessions import SessionRecord
 from voice_sim.ui import report_views as views
+from voice_sim.ui.messages import QuestionsRead
 from voice_sim.ui.playback import PlaybackError
 from voice_sim.ui.screens.base import AppScreen
 from voice_sim.ui.screens.dialogs import EXPORTS, ExportScreen
 from voice_sim.ui.widgets import WpmChart
 
 if TYPE_CHECKING:
-    from voice_sim.core.models import Analysis, Transcript
+    from voice_sim.core.models import Analysis, Question, Transcript
 
-TABS = ("score", "flags", "delivery", "transcript")
+TABS = ("score", "flags", "delivery", "transcript", "questions")
 
 
 class ReportScreen(AppScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "tab('score')", "Sections", key_display="1-4"),
+        Binding("1", "tab('score')", "Sections", key_display="1-5"),
         Binding("2", "tab('flags')", "Flags", show=False),
         Binding("3", "tab('delivery')", "Delivery", show=False),
         Binding("4", "tab('transcript')", "Transcript", show=False),
+        Binding("5", "tab('questions')", "Questions", show=False),
         Binding("p", "play", "Play from line"),
         Binding("s", "stop", "Stop", show=False),
         Binding("x", "export", "Export"),
@@ -52,6 +54,7 @@ class ReportScreen(AppScreen):
         super().__init__()
         self.record, self.transcript, self.analysis = record, transcript, analysis
         self.folder, self.back_to = folder, back_to
+        self.questions: list[Question] = []
         self.lines = [views.legend()] + views.transcript_lines(record, transcript, analysis)
         flags = analysis.flags if analysis else []
         # Missing and late signals first, then anti-patterns in the order they were said, then delivery.
@@ -95,11 +98,28 @@ class ReportScreen(AppScreen):
             with TabPane("Transcript", id="transcript"):
                 yield OptionList(*[Option(line.prompt, disabled=line.cue is None)
                                    for line in self.lines], id="lines")
+            with TabPane("Questions", id="questions"):
+                with VerticalScroll(classes="tab-body"):
+                    yield Static(Text("Reading the round question by question...", style="italic"),
+                                 id="questions-body")
         yield Footer()
 
     def on_mount(self) -> None:
         if self.flags:
             self.query_one("#flag-list", OptionList).highlighted = 0
+        self.read_questions()
+
+    @work(thread=True, exclusive=True, group="questions", exit_on_error=False,
+          description="reading the round question by question")
+    def read_questions(self) -> None:
+        from voice_sim.core.sessions.questions import questions
+
+        scenario = self.app.services.library.scenarios.get(self.record.scenario_id)
+        self.post_message(QuestionsRead(questions(self.record, self.transcript, scenario)))
+
+    def on_questions_read(self, message: QuestionsRead) -> None:
+        self.questions = message.questions
+        self.query_one("#questions-body", Static).update(views.questions_view(message.questions))
 
     # ----- tabs and selection ---------------------------------------------------------------
 

@@ -238,6 +238,13 @@ class Question(BaseModel):
     judgement: Judgement | None = None
 
 
+class ScenarioGaps(BaseModel):
+    """The scenario's key constraints and metrics the answer never named (empty without a scenario)."""
+
+    constraints: list[str] = Field(default_factory=list)
+    metrics: list[str] = Field(default_factory=list)
+
+
 class Statement(BaseModel):
     """One statement the analyzer heard, where it was said (for marks on the transcript)."""
 
@@ -263,3 +270,4 @@ class Analysis(BaseModel):
         None, description="Seconds from the question to the first hypothesis, constraint or lever."
     )
     judgement: Judgement | None = Field(None, description="The answer judged as the reply to a follow-up.")
+    scenario_gaps: ScenarioGaps = Field(default_factory=ScenarioGaps)

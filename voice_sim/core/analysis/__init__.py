@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from voice_sim.core.analysis.advice import scenario_gaps
 from voice_sim.core.analysis.delivery import PACE_BAND, delivery
 from voice_sim.core.analysis.detect import detect
 from voice_sim.core.analysis.features import Passage, candidate_cues, passages_of
@@ -62,7 +63,7 @@ def analyze(
         window_s=window,
         timing=transcript.timing,
         signals=signals,
-        flags=flags_for(signals, statements, window) + delivery_flags(spoken_delivery, findings),
+        flags=flags_for(signals, statements, window, scenario, spoken.text) + delivery_flags(spoken_delivery, findings),
         pacing=paced,
         scorecard=scorecard(signals, statements, window),
         delivery=spoken_delivery,
@@ -71,6 +72,7 @@ def analyze(
         decision_matrix=decision_matrix(passages, statements),
         first_substantive_s=spoken_delivery.preamble_s,
         judgement=_judge(followup, scenario, transcript, passages, findings, detector, model),
+        scenario_gaps=scenario_gaps(spoken.text, scenario),
     )
 
 

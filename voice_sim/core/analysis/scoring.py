@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from voice_sim.core.analysis.advice import instead, scenario_gaps
 from voice_sim.core.analysis.delivery import LONG_MONOLOGUE_S, LONG_PREAMBLE_S, OWNED
 from voice_sim.core.analysis.statements import Finding
 from voice_sim.core.labels import SCORE_LABELS, clock
 from voice_sim.core.models import Delivery, Flag, Scorecard, SignalResult, SignalScore
+from voice_sim.core.scenario import Scenario
 
 MISSING = {
     "hypothesis": "No product hypothesis: say who has what problem and what you bet will change, "
@@ -20,16 +22,6 @@ MISSING = {
     "metric_tie": "No lever tied to a business metric: say what each choice moves and by how much, "
     "e.g. 'caching cuts read latency, which should lift conversion about 2%'.",
 }
-INSTEAD = {
-    "tech_without_rationale": "Give the reason and its cost: 'We'll use Kafka because at-least-once "
-    "delivery protects seller trust, even though it adds about 10 ms.'",
-    "defers_to_engineering": "Own the decision: 'I'll set the constraints (latency, compliance, cost) "
-    "and pick the option that meets them, and I own that trade-off.'",
-    "dismisses_latency": "Tie latency to an outcome: 'Checkout must stay under 120 ms, because "
-    "every extra 100 ms costs us conversion.'",
-    "scale_without_business_tie": "Say what the scale buys: 'We can take 1M QPS while keeping "
-    "checkout under 120 ms, which preserves conversion during drops.'",
-}
 PROBLEM = {
     "tech_without_rationale": "Names a technology with no reason",
     "defers_to_engineering": "Defers the decision to engineering",
@@ -38,11 +30,18 @@ PROBLEM = {
 }
 
 
-def flags_for(signals: dict[str, SignalResult], findings: list[Finding], window_s: float) -> list[Flag]:
+def flags_for(signals: dict[str, SignalResult], findings: list[Finding], window_s: float,
+              scenario: Scenario | None = None, said: str = "") -> list[Flag]:
+    """`said` is everything the candidate said; with the scenario it names what was never said."""
     flags: list[Flag] = []
+    gaps = scenario_gaps(said, scenario)
     for name, message in MISSING.items():
         sig = signals[name]
         if not sig.present:
+            if name == "metric_tie" and gaps.metrics:
+                message += f" This scenario's metrics: {', '.join(gaps.metrics[:3])}."
+            if name == "constraint" and gaps.constraints:
+                message += f" This scenario's key constraints: {', '.join(gaps.constraints[:3])}."
             flags.append(Flag(code=f"missing_{name}", message=message, at_s=None))
         elif sig.first_at_s is not None and sig.first_at_s > window_s:
             flags.append(Flag(
@@ -52,14 +51,14 @@ def flags_for(signals: dict[str, SignalResult], findings: list[Finding], window_
                 at_s=sig.first_at_s,
             ))
     for f in findings:
-        if f.kind in INSTEAD:
+        if f.kind in PROBLEM:
             detail = f" ({f.detail})" if f.detail else ""
             flags.append(Flag(
                 code=f.kind,
                 message=f"{PROBLEM[f.kind]}{detail} at {clock(f.unit.start_s)}.",
                 at_s=f.unit.start_s,
                 quote=f.unit.raw,
-                instead=INSTEAD[f.kind],
+                instead=instead(f.kind, f.unit.raw, f.detail, scenario, said),
             ))
     return flags
 

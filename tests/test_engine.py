@@ -99,7 +99,9 @@ def test_a_lever_without_a_metric_tie_gets_the_business_question(tmp_path: Path)
     h.answer()
     assert h.round.next()
     spoke = h.of(ev.PanelSpoke)[-1]
-    assert spoke.segment.text == "What does that achieve for the business?"
+    # in the candidate's own words, not a canned line
+    assert spoke.segment.text == ("You said: \u201cWe will shard the bid service by seller ID\u201d. "
+                                  "What does that achieve for the business?")
     assert spoke.segment.speaker == "Hiring manager" and spoke.reason
     about = h.of(ev.PanelSpeaking)[-1]  # announced before it was spoken, for a UI to show
     assert (about.text, about.kind, about.reason) == (spoke.segment.text, "followup", spoke.reason)
@@ -136,15 +138,17 @@ def test_a_bare_technology_choice_gets_why_that(tmp_path: Path) -> None:
 
 def test_each_adaptive_probe_is_asked_once_then_the_script(tmp_path: Path) -> None:
     answers = [FakeAnswer(HYPOTHESIS + " " + LEVER_ONLY), FakeAnswer("I am not sure."),
-               FakeAnswer("Again not sure."), FakeAnswer("Fine.")]
-    h = Harness(tmp_path, answers, max_followups=3)
+               FakeAnswer("Again not sure."), FakeAnswer("Fine."), FakeAnswer("Still fine.")]
+    h = Harness(tmp_path, answers, max_followups=4)
     h.round.start()
-    for _ in range(3):
+    for _ in range(4):
         h.answer()
         assert h.round.next()
     h.answer()
     assert h.round.next() is False  # max_followups reached: wrap-up
-    assert probes_asked(h) == ["adaptive:metric_tie", "scripted:0", "scripted:1"]
+    # A weak answer to a follow-up is pushed on once (the second level), never twice in a row.
+    assert probes_asked(h) == ["adaptive:metric_tie", "second:adaptive:metric_tie", "scripted:0",
+                               "second:scripted:0"]
     assert h.round.state == State.DONE
     assert h.round.session.segments[-1].kind == "wrapup"
 

@@ -33,7 +33,7 @@ from voice_sim.core import events as ev
 from voice_sim.core.analysis import analyze
 from voice_sim.core.clock import Clock, MonotonicClock, RoundClock
 from voice_sim.core.coach import Coach
-from voice_sim.core.followups import choose_followup
+from voice_sim.core.followups import LastAnswer, choose_followup
 from voice_sim.core.models import Analysis, Cue, Transcript
 from voice_sim.core.ports import (
     AnswerSource,
@@ -234,7 +234,7 @@ class Round:
                 self._finish(complete=True, speak=True)
                 return False
             fu = choose_followup(self._coach.analysis, now, self.scenario, self._asked,
-                                 self.config.pushiness)
+                                 self.config.pushiness, self._last_answer())
             if fu is None:
                 self._finish(complete=True, speak=True)
                 return False
@@ -244,6 +244,24 @@ class Round:
             self._speak("followup", fu.text, fu.persona, probe=fu.key, reason=fu.reason)
             self._after_speaking(State.WAITING)
             return True
+
+    def _last_answer(self) -> LastAnswer | None:
+        """The last follow-up and its answer, judged, so a weak answer can be pushed on once."""
+        if self._writer is None:
+            return None
+        asked = [s for s in self._writer.record.segments if s.kind == "followup" and s.probe and s.probe != "repeat"]
+        if not asked:
+            return None
+        q = asked[-1]
+        cues = [c for c in self.transcript().cues if c.start_s >= q.start_s - 0.05]
+        if not any(c.speaker == "candidate" and c.text.strip() for c in cues):
+            return None
+        try:
+            a = self._analyze(Transcript(cues=cues), self.scenario, self.config.window_s, followup=q.text)
+        except Exception:  # noqa: BLE001 - judging must never stop the round; the script goes on
+            log.exception("could not judge the last follow-up answer")
+            return None
+        return None if a.judgement is None else LastAnswer(q.probe or "", q.text, a.judgement)
 
     def repeat(self) -> None:
         """Say the panel's last question again (the candidate did not catch it)."""

@@ -7,9 +7,10 @@ the coach whispers is core/coach.py's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from voice_sim.core.models import Analysis
+from voice_sim.core.models import Analysis, Judgement
 from voice_sim.core.scenario import Scenario
 
 HYPOTHESIS_BY_S = 240.0  # the guide: a user problem must be on the table within the first minutes
@@ -31,6 +32,65 @@ ADAPTIVE = {
     "metric_tie": ("What does that achieve for the business?", "a lever without a metric tie"),
     "rationale": ("Why that and not something else?", "a technology choice without a reason"),
 }
+
+
+# The second level: a weak first answer to a follow-up gets pushed on its first gap.
+SECOND_LEVEL = (
+    ("addressed", "That is the design as it was. What changes under this new condition?", "did not take on the change"),
+    ("hierarchy", "And if that fails too? What is the next step, and the one after it?", "a one-step answer"),
+    ("numbers", "Put a number on it: how much latency, cost or revenue is at stake?", "no numbers"),
+    ("ownership", "Who makes that call, and at what threshold would you make it?", "did not own the risk"),
+)
+CUT_FOR_MVP = "What would you cut to ship a first version in thirty days?"
+
+
+@dataclass(frozen=True)
+class LastAnswer:
+    """The follow-up asked last, and how its answer was judged (core/analysis/judge.py)."""
+
+    key: str
+    question: str
+    judgement: Judgement
+
+
+_QUOTES_LEVER = re.compile(r"^You (?:said|chose|mentioned|picked|proposed)(?: to)? ([^.?]+)[.?]\s*(.*)$", re.I)
+_STOP = set("a an the by of to in on for and or we you with per one our your".split())
+
+
+def _words(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+
+
+def said_lever(analysis: Analysis | None, phrase: str) -> str | None:
+    """The candidate's own words for a lever like `phrase` ('shard by seller ID'), if they said one."""
+    if analysis is None:
+        return None
+    want = _words(phrase)
+    lever = analysis.signals.get("lever")
+    said = [r.lever for r in analysis.decision_matrix] + ([e.text for e in lever.evidence] if lever else [])
+    return next((text for text in said if want & _words(text)), None)
+
+
+def in_their_words(text: str, analysis: Analysis | None) -> str | None:
+    """A probe that quotes a lever is asked only when the candidate said it, in their words;
+    other probes as written."""
+    m = _QUOTES_LEVER.match(text.strip())
+    if m is None:
+        return text
+    lever = said_lever(analysis, str(m.group(1)))
+    return None if lever is None else f"You said: \u201c{lever}\u201d. {m.group(2)}".strip()
+
+
+def second_level(last: LastAnswer, scenario: Scenario) -> tuple[str, str] | None:
+    """The push on a weak answer to the last follow-up: its first gap, or None if it held up."""
+    index = int(last.key.split(":")[1]) if last.key.startswith("scripted:") else -1
+    probe = scenario.probes[index] if 0 <= index < len(scenario.probes) else None
+    if probe is not None and probe.tests == "prioritisation" and not last.judgement.addressed.present:
+        return CUT_FOR_MVP, "no cut named"
+    for item, text, why in SECOND_LEVEL:
+        if not getattr(last.judgement, item).present:
+            return text, why
+    return None
 
 
 def _present(analysis: Analysis, signal: str) -> bool:
@@ -58,20 +118,38 @@ def choose_followup(
     scenario: Scenario,
     asked: set[str],
     pushiness: str,
+    last: LastAnswer | None = None,
 ) -> FollowUp | None:
     """The next question, or None when the panel has nothing left to ask.
 
-    `firm` puts adaptive probes (each asked at most once) ahead of the scenario's scripted ones;
-    `gentle` only uses the script.
+    `firm` first pushes once on a weak answer to the last follow-up (`last`: the second level),
+    then asks adaptive probes (each at most once), then the scenario's scripted ones; `gentle`
+    only uses the script. A probe that quotes a lever the candidate never said is skipped; one
+    they said is asked in their own words.
     """
+    if pushiness == "firm" and last is not None and not last.key.startswith("second:"):
+        key = f"second:{last.key}"
+        pushed = second_level(last, scenario)
+        if pushed is not None and key not in asked:
+            return FollowUp(key, pushed[0], SENIOR_PM, f"second level: {pushed[1]}")
     if pushiness == "firm" and analysis is not None:
         for trigger in adaptive_triggers(analysis, now_s):
             key = f"adaptive:{trigger}"
             if key not in asked:
                 text, reason = ADAPTIVE[trigger]
+                untied: str | None = None
+                if trigger == "metric_tie":
+                    untied = next((r.lever for r in analysis.decision_matrix if r.kpi is None), None)
+                    if untied:
+                        text = f"You said: \u201c{untied}\u201d. What does that achieve for the business?"
                 return FollowUp(key, text, HIRING_MANAGER, reason)
     for i, probe in enumerate(scenario.probes):
         key = f"scripted:{i}"
-        if key not in asked:
-            return FollowUp(key, probe.text, SENIOR_PM, f"scripted probe ({probe.tests})")
+        if key in asked:
+            continue
+        spoken = in_their_words(probe.text, analysis)
+        if spoken is None:
+            asked.add(key)  # quotes a lever never said: not this round
+            continue
+        return FollowUp(key, spoken, SENIOR_PM, f"scripted probe ({probe.tests})")
     return None

@@ -37,7 +37,7 @@ CONSTRAINT_HINTS = {
     "correctness": re.compile(r"\b(?:oversell|double|exactly once|one winner|never sell|consisten\w*)\b", re.I),
     "timeline": re.compile(r"\b(?:mvp|30 days|thirty days|weeks?|ship)\b", re.I),
 }
-_CLAUSE_END = re.compile(r"[,.;:!?]| - | so | which | because | and then | at the cost | even though | but ")
+_CLAUSE_END = re.compile(r"[,.;:!?]| - | so | which | because | and | at the cost | even though | but ")
 
 
 def _phrase(text: str, start: int, words: int = 8) -> str:

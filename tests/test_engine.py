@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from roundkit import HYPOTHESIS, KAFKA, LEVER_ONLY, METRIC, SCENARIO, Harness
 
+from voice_sim.config import Settings
 from voice_sim.core import events as ev
-from voice_sim.core.engine import EngineError, State
+from voice_sim.core.engine import EngineError, RoundConfig, State
 from voice_sim.core.fakes import FakeAnswer
 
 
@@ -363,3 +364,24 @@ def test_config_from_settings_and_drill_rounds() -> None:
     s.round.kind = "drill"
     assert RoundConfig.from_settings(s, SCENARIO, mode="exam").round_s == SCENARIO.window_s
     assert RoundConfig.from_settings(s, SCENARIO, mode="exam").mode == "exam"
+
+
+def test_a_whatif_drill_fires_each_whatif_once_with_ninety_seconds_each(tmp_path: Path) -> None:
+    config = RoundConfig.from_settings(Settings(), SCENARIO, kind="whatif")
+    assert (config.kind, config.max_followups) == ("whatif", 1)  # two what-ifs: the prompt's and one more
+    long_answer = " ".join(["We fall back to the database and reconcile within thirty seconds."] * 40)
+    h = Harness(tmp_path, [FakeAnswer(long_answer), FakeAnswer("We cap the spend at ten thousand a month.")],
+                kind=config.kind, round_s=config.round_s, max_followups=config.max_followups)
+    h.round.start()
+    prompt = h.speaker.lines[0][1]
+    assert prompt.startswith("A what-if drill on live bidding") and prompt.endswith(SCENARIO.probes[0].text)
+    h.round.begin_answer()
+    h.source.play()
+    [limit] = h.of(ev.AnswerTimeUp)  # reported once, at 90 s into the answer
+    assert limit.limit_s == 90 and limit.at_s - h.round.session.segments[-1].start_s >= 90
+    h.round.end_answer()
+    assert h.round.next()
+    assert h.speaker.lines[-1][1] == SCENARIO.probes[1].text
+    h.answer()
+    assert h.round.next() is False
+    assert probes_asked(h) == ["whatif:1"]

@@ -70,7 +70,9 @@ class PanelSettings(BaseModel):
 
 class RoundSettings(BaseModel):
     mode: Literal["coach", "exam"] = Field("coach", description="coach: cues while answering; exam: none.")
-    kind: Literal["full", "drill"] = Field("full", description="full round, or a ten-minute opening drill.")
+    kind: Literal["full", "drill", "whatif"] = Field(
+        "full", description="full round, a ten-minute opening drill, or a what-if drill (4-6 what-ifs, 90 s each)."
+    )
     minutes: float | None = Field(None, gt=0, description="Round length; None = the scenario's.")
     max_followups: int = Field(3, ge=0, le=10, description="How many follow-up questions at most.")
     pushiness: Literal["gentle", "firm"] = Field("firm", description="firm adds adaptive probes.")

@@ -29,6 +29,7 @@ def make_round(
     answers: Sequence[Path] | None = None,
     speak: bool | None = None,
     mode: str | None = None,
+    kind: str | None = None,
     listener: Listener | None = None,
     store: Store | None = None,
     transcriber: Transcriber | None = None,
@@ -38,7 +39,7 @@ def make_round(
     order; a bad file fails here, before the round); `speak=False` leaves the panel's lines to the
     listener to show. Slow (loads the speech model and starts the speech engine): a UI calls it
     from a worker thread."""
-    config = RoundConfig.from_settings(settings, scenario, mode=mode)
+    config = RoundConfig.from_settings(settings, scenario, mode=mode, kind=kind)
 
     def notice(message: str) -> None:
         if listener is not None:

@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Select, Static, TabbedContent
 
 from ui.conftest import Kit
 from ui.scenarios import CHECKOUT, STRONG
+from voice_sim.config import Settings
 from voice_sim.core.engine import State
 from voice_sim.errors import UserError
 from voice_sim.ui.screens.dialogs import ConfirmScreen, ExportScreen
@@ -502,3 +503,27 @@ async def test_the_questions_section_reads_each_answer_on_its_own(kit: Kit) -> N
         assert report.questions[1].judgement is not None
         text = plain(report.query_one("#questions-body", Static))
         assert "Question by question" in text and "Decision matrix" in text
+
+
+async def test_a_whatif_drill_from_home_to_a_judged_report(kit: Kit) -> None:
+    settings = Settings()
+    settings.panel.speak = False
+    settings.round.kind = "whatif"
+    app = kit.app(settings)
+    async with app.run_test(size=SIZE) as pilot:
+        await choose(pilot, "live-auction")
+        detail = plain(app.screen.query_one("#scenario-detail", Static))
+        assert "a what-if drill: 2 what-ifs, 90 seconds each" in detail
+        interview = await start_round(pilot)
+        assert "what-if drill" in plain(interview.query_one("#title", Static))
+        await answer(pilot, kit)
+        await pilot.press("n")
+        await wait(pilot)
+        await answer(pilot, kit)
+        await pilot.press("n")  # nothing left: the panel wraps up and the report opens
+        await wait(pilot)
+        report = app.screen
+        assert isinstance(report, ReportScreen)
+        await wait(pilot)
+        assert [q.kind for q in report.questions] == ["drill", "drill"]
+        assert all(q.judgement is not None for q in report.questions)

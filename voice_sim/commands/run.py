@@ -40,6 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--mode", choices=("coach", "exam"),
                    help="coach: pacing cues while answering; exam: nothing until the end "
                    "(default: settings)")
+    p.add_argument("--kind", choices=("full", "drill", "whatif"),
+                   help="full round, ten-minute opening drill, or what-if drill (4-6 what-ifs from the "
+                   "scenario, 90 s each, each answer judged) (default: settings)")
     p.add_argument("--fast", action="store_true",
                    help="read answer files as fast as they decode instead of in real time "
                    "(timings keep each file's length; coach cues then come at each answer's end)")
@@ -154,6 +157,8 @@ def run(args: argparse.Namespace) -> int:
             inbox.put("ended")
         elif isinstance(e, ev.TimeUp):
             inbox.put("timeup")
+        elif isinstance(e, ev.AnswerTimeUp):
+            inbox.put("ended")
         printer(e)
 
     if not args.answer:
@@ -162,7 +167,7 @@ def run(args: argparse.Namespace) -> int:
 
     store = open_store()
     rnd = make_round(settings, scenario, answers=args.answer or None, speak=not args.no_speak,
-                     mode=mode, listener=listener, store=store, realtime_files=not args.fast)
+                     mode=mode, listener=listener, store=store, realtime_files=not args.fast, kind=args.kind)
     try:
         drive(rnd, len(args.answer) or None, inbox)
     except EngineError as exc:

@@ -33,7 +33,7 @@ from voice_sim.core import events as ev
 from voice_sim.core.analysis import analyze
 from voice_sim.core.clock import Clock, MonotonicClock, RoundClock
 from voice_sim.core.coach import Coach
-from voice_sim.core.followups import LastAnswer, choose_followup
+from voice_sim.core.followups import SENIOR_PM, FollowUp, LastAnswer, choose_followup, quotes_a_lever
 from voice_sim.core.models import Analysis, Cue, Transcript
 from voice_sim.core.ports import (
     AnswerSource,
@@ -77,6 +77,16 @@ class EngineError(Exception):
     """A call that does not fit the round's state (a bug in the caller, or a double key press)."""
 
 
+WHATIF_ANSWER_S = 90.0  # each answer in a what-if drill
+WHATIF_MAX = 6
+
+
+def whatifs(scenario: Scenario) -> list[str]:
+    """The what-ifs a drill fires: the scenario's probes that stand alone (not ones quoting a
+    lever from an answer the drill never had), at most WHATIF_MAX."""
+    return [p.text for p in scenario.probes if not quotes_a_lever(p.text)][:WHATIF_MAX]
+
+
 @dataclass
 class RoundConfig:
     """The settings one round runs with, resolved from Settings and the scenario."""
@@ -92,17 +102,23 @@ class RoundConfig:
     pace_band: tuple[float, float] = (130.0, 170.0)
 
     @classmethod
-    def from_settings(cls, settings: Settings, scenario: Scenario, mode: str | None = None) -> RoundConfig:
+    def from_settings(cls, settings: Settings, scenario: Scenario, mode: str | None = None,
+                      kind: str | None = None) -> RoundConfig:
         r = settings.round
+        kind = kind or r.kind
         minutes = r.minutes or scenario.round_minutes
-        round_s = scenario.window_s if r.kind == "drill" else minutes * 60
+        round_s = scenario.window_s if kind == "drill" else minutes * 60
+        max_followups = r.max_followups
+        if kind == "whatif":
+            n = len(whatifs(scenario))
+            round_s, max_followups = n * (WHATIF_ANSWER_S + 30), n - 1
         return cls(
             round_s=round_s,
             window_s=min(scenario.window_s, round_s),
             personas=list(settings.panel.personas) or [Persona(name="Panel")],
             mode=mode or r.mode,
-            kind=r.kind,
-            max_followups=r.max_followups,
+            kind=kind,
+            max_followups=max_followups,
             pushiness=r.pushiness,
             silence_notice_s=settings.audio.silence_notice_s,
             pace_band=settings.coaching.pace_band,
@@ -153,6 +169,7 @@ class Round:
         self._resume_to = State.WAITING
         self._speech_broken = False
         self._time_up = False
+        self._answer_time_up = False  # a what-if answer's limit was reported
         self._last_panel: tuple[str, int] | None = None
         self.result: SessionRecord | None = None
         self.closers: list[Callable[[], None]] = []  # run by close(): speaker thread, devices
@@ -209,7 +226,12 @@ class Round:
             c = self.config
             self._writer = self._store.create(self.scenario, c.mode, c.kind, c.round_s, c.window_s)
             self._set(State.PROMPTING)
-            self._speak("prompt", self.scenario.prompt, 0)
+            prompt = self.scenario.prompt
+            if c.kind == "whatif":
+                drill = whatifs(self.scenario)
+                prompt = (f"A what-if drill on {self.scenario.title.lower()}: assume your design is in place. "
+                          f"{len(drill)} what-ifs, ninety seconds each. First: {drill[0]}")
+            self._speak("prompt", prompt, 0)
             self._after_speaking(State.WAITING)
 
     def begin_answer(self) -> Path:
@@ -233,8 +255,11 @@ class Round:
             if now >= self.config.round_s or self._followups >= self.config.max_followups:
                 self._finish(complete=True, speak=True)
                 return False
-            fu = choose_followup(self._coach.analysis, now, self.scenario, self._asked,
-                                 self.config.pushiness, self._last_answer())
+            if self.config.kind == "whatif":
+                fu = self._next_whatif()
+            else:
+                fu = choose_followup(self._coach.analysis, now, self.scenario, self._asked,
+                                     self.config.pushiness, self._last_answer())
             if fu is None:
                 self._finish(complete=True, speak=True)
                 return False
@@ -244,6 +269,13 @@ class Round:
             self._speak("followup", fu.text, fu.persona, probe=fu.key, reason=fu.reason)
             self._after_speaking(State.WAITING)
             return True
+
+    def _next_whatif(self) -> FollowUp | None:
+        drill = whatifs(self.scenario)
+        n = 1 + sum(1 for k in self._asked if k.startswith("whatif:"))
+        if n >= len(drill):
+            return None
+        return FollowUp(f"whatif:{n}", drill[n], SENIOR_PM, f"what-if {n + 1} of {len(drill)}")
 
     def _last_answer(self) -> LastAnswer | None:
         """The last follow-up and its answer, judged, so a weak answer can be pushed on once."""
@@ -339,6 +371,11 @@ class Round:
         now = self.now()
         with self._tick_lock:
             self._coach.tick(now)
+            answer = self._answer
+            if (self.config.kind == "whatif" and answer is not None and self._state == State.ANSWERING
+                    and not self._answer_time_up and now - answer.segment.start_s >= WHATIF_ANSWER_S):
+                self._answer_time_up = True
+                self._emit(ev.AnswerTimeUp(now, WHATIF_ANSWER_S))
             if now >= self.config.round_s and not self._time_up:
                 self._time_up = True
                 self._emit(ev.TimeUp(now))
@@ -440,6 +477,7 @@ class Round:
             audio=path.relative_to(self._writer.folder).as_posix(),
         )
         self._answer = _Answer(seg, stream)
+        self._answer_time_up = False
         with self._save:
             self._writer.record.segments.append(seg)
         self._coach.new_answer()

@@ -111,6 +111,14 @@ class TimeUp:
 
 
 @dataclass(frozen=True)
+class AnswerTimeUp:
+    """A what-if drill's answer reached its time limit; the UI ends the answer."""
+
+    at_s: float
+    limit_s: float
+
+
+@dataclass(frozen=True)
 class Problem:
     """Something went wrong but the round goes on (e.g. speech engine missing, text-only now)."""
 
@@ -124,6 +132,6 @@ class RoundEnded:
 
 Event = (
     StateChanged | PanelSpeaking | PanelSpoke | AnswerStarted | LevelChanged | SilenceNoticed | SourceEnded
-    | TentativeText | SegmentTranscribed | AnswerEnded | SignalHeard | CoachCue | TimeUp
+    | TentativeText | SegmentTranscribed | AnswerEnded | SignalHeard | CoachCue | TimeUp | AnswerTimeUp
     | Problem | RoundEnded
 )

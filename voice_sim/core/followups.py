@@ -71,6 +71,11 @@ def said_lever(analysis: Analysis | None, phrase: str) -> str | None:
     return next((text for text in said if want & _words(text)), None)
 
 
+def quotes_a_lever(text: str) -> bool:
+    """'You chose to shard by auction. What does that...': a probe about a lever from an answer."""
+    return _QUOTES_LEVER.match(text.strip()) is not None
+
+
 def in_their_words(text: str, analysis: Analysis | None) -> str | None:
     """A probe that quotes a lever is asked only when the candidate said it, in their words;
     other probes as written."""

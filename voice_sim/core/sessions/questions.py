@@ -23,7 +23,10 @@ def questions(record: SessionRecord, transcript: Transcript, scenario: Scenario 
     for n, q in enumerate(asked):
         until = asked[n + 1].start_s if n + 1 < len(asked) else float("inf")
         answers = [s for s in segments if s.kind == "answer" and q.start_s <= s.start_s < until]
-        kind = "drill" if record.kind == "whatif" and q.kind == "followup" else q.kind
+        drill = record.kind == "whatif"
+        kind = "drill" if drill else q.kind
+        # In a what-if drill every question is a what-if (the first one closes the spoken intro).
+        asked_text = q.text.split("First: ", 1)[-1] if drill else q.text
         item = Question(index=n + 1, kind=kind, speaker=q.speaker, question=q.text, asked_at_s=round(q.start_s, 2))
         if answers:
             start, end = answers[0].start_s, answers[-1].end_s
@@ -35,7 +38,7 @@ def questions(record: SessionRecord, transcript: Transcript, scenario: Scenario 
                 panel = [c for c in transcript.cues if c.speaker not in (CANDIDATE, None)
                          and q.start_s - 0.05 <= c.start_s <= q.end_s + 0.05]
                 alone = analyze(Transcript(cues=panel + said, timing=transcript.timing), scenario, record.window_s,
-                                followup=q.text if q.kind == "followup" else None)
+                                followup=asked_text if drill or q.kind == "followup" else None)
                 # The verdicts read the round so far ("that lifts conversion" may tie back to a lever
                 # said in an earlier answer) but only credit what this answer said.
                 so_far = analyze(Transcript(cues=[c for c in transcript.cues if c.start_s <= end + 0.05],

@@ -102,7 +102,7 @@ class HistoryScreen(AppScreen):
     @staticmethod
     def _cells(row: SessionRow) -> list[str | Text]:
         title = Text(row.scenario_title, overflow="ellipsis", no_wrap=True)
-        mode = ("drill " if row.kind == "drill" else "") + row.mode
+        mode = {"drill": "drill ", "whatif": "what-if "}.get(row.kind, "") + row.mode
         if row.status != "complete":
             mode = Text(row.status, style="yellow")  # type: ignore[assignment]
         scores = " ".join("-" if s is None else str(s) for s in (row.impact, row.feasibility, row.tradeoff))

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from voice_sim.core.engine import whatifs
 from voice_sim.ui.messages import ChecksDone, ChoicesFound
 from voice_sim.ui.screens.base import AppScreen
 
@@ -68,7 +69,7 @@ class HomeScreen(AppScreen):
             with Vertical(id="round-pane", classes="pane") as pane:
                 pane.border_title = "Round"
                 yield from self._field("Round", Select(
-                    [("Full round", "full"), ("10-min opening drill", "drill")],
+                    [("Full round", "full"), ("10-min opening drill", "drill"), ("What-if drill", "whatif")],
                     value=s.round.kind, allow_blank=False, compact=True, id="kind"))
                 custom = {s.round.minutes} if s.round.minutes is not None else set()
                 lengths = sorted({float(m) for m in LENGTHS} | custom)
@@ -201,7 +202,7 @@ class HomeScreen(AppScreen):
         self.action_start()
 
     def _update_length(self) -> None:
-        self.query_one("#minutes", Select).disabled = self.app.services.settings.round.kind == "drill"
+        self.query_one("#minutes", Select).disabled = self.app.services.settings.round.kind in ("drill", "whatif")
         self._show_detail()
 
     def _show_detail(self) -> None:
@@ -212,6 +213,13 @@ class HomeScreen(AppScreen):
                                style="italic"))
             return
         r = self.app.services.settings.round
+        if r.kind == "whatif":
+            drill = whatifs(sc)
+            detail.update(Text.assemble(
+                (f"a what-if drill: {len(drill)} what-ifs, 90 seconds each, each answer judged\n\n", "dim"),
+                ("\n".join(f"{i}. {q}" for i, q in enumerate(drill, 1)), ""),
+            ))
+            return
         if r.kind == "drill":
             length = f"a {sc.window_s / 60:g}-minute opening drill"
         else:

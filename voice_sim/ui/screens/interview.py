@@ -88,7 +88,7 @@ class InterviewScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         r = self.settings.round
-        kind = "10-min opening drill" if r.kind == "drill" else "full round"
+        kind = {"drill": "10-min opening drill", "whatif": "what-if drill"}.get(r.kind, "full round")
         with Horizontal(classes="title-bar"):
             yield Static(f"{self.scenario.title}  ·  {r.mode}  ·  {kind}", id="title")
             yield Static("", id="clock")
@@ -214,6 +214,10 @@ class InterviewScreen(AppScreen):
                                 timeout=5)
             case ev.SourceEnded():
                 if self.round and self.state == State.ANSWERING:
+                    self.drive(self.round.end_answer, "ending your answer")
+            case ev.AnswerTimeUp(limit_s=limit):
+                if self.round and self.state == State.ANSWERING:
+                    self.notify(f"{limit:.0f} s: on to the next what-if.", title="Time", timeout=4)
                     self.drive(self.round.end_answer, "ending your answer")
             case ev.TimeUp():
                 self.notify("Time is up: the panel wraps the round up.", title="Time", timeout=6)

@@ -65,7 +65,7 @@ class ReportScreen(AppScreen):
         r = self.record
         yield Static(f"Report  ·  {r.scenario_title}", id="title", classes="title-bar")
         status = "" if r.status == "complete" else f"  ·  {r.status}"
-        kind = "opening drill" if r.kind == "drill" else "full round"
+        kind = {"drill": "opening drill", "whatif": "what-if drill"}.get(r.kind, "full round")
         yield Static(Text(f"{when(r.started_at)}  ·  {r.mode}  ·  {kind}  ·  "
                           f"{length(r.duration_s)} long{status}", style="dim"), id="subtitle")
         with TabbedContent(initial="score", id="tabs"):

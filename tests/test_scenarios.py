@@ -65,10 +65,12 @@ def test_bundled_ids_are_unique_and_match_file_names() -> None:
 @pytest.mark.parametrize("path", BUNDLED_FILES, ids=lambda p: p.stem)
 def test_bundled_scenario_content(path: Path) -> None:
     s = load_file(path)
-    assert 4 <= len(s.probes) <= 7
+    assert 4 <= len(s.probes) <= 8
     kinds = {p.tests for p in s.probes}
-    classics = {"latency", "cost", "compliance", "business"}
+    classics = {"latency", "cost", "compliance", "business", "prioritisation"}
     assert classics <= kinds, f"{path.name} lacks a classic probe: {classics - kinds}"
+    for n, p in enumerate(s.probes, 1):
+        assert p.changes and 1 <= len(p.numbers) <= 3, f"{path.name} probe {n}: fill in changes and numbers"
     assert s.window_s == 600
     assert "\n" not in s.context
     words = len(s.strong_opening.split())

@@ -37,11 +37,21 @@ def load_answer(path: Path, wpm: float, args: argparse.Namespace):
         raise UserError(f"{path}: cannot read ({exc.__class__.__name__}: {exc})") from None
 
 
+def check_wpm(wpm: float) -> None:
+    from voice_sim.core.transcripts import WPM_RANGE
+
+    low, high = WPM_RANGE
+    if not low <= wpm <= high:  # also false for nan
+        raise UserError(
+            f"--wpm {wpm:g}: give a speaking rate between {low:g} and {high:g} words per minute "
+            "(most people speak about 150)"
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     from voice_sim.core.analysis import analyze
 
-    if args.wpm <= 0:
-        raise UserError("--wpm must be a positive number of words per minute")
+    check_wpm(args.wpm)
     scenario = None
     if args.scenario:
         from voice_sim.config import load_settings

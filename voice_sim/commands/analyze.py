@@ -54,13 +54,10 @@ def run(args: argparse.Namespace) -> int:
     check_wpm(args.wpm)
     scenario = None
     if args.scenario:
-        from voice_sim.config import load_settings
-        from voice_sim.core.library import get_scenario, load_library
+        from voice_sim.commands.scenarios import load_and_report
+        from voice_sim.core.library import get_scenario
 
-        library = load_library(load_settings(), args.scenarios)
-        for line in library.errors:
-            print(f"voice-sim: warning: {line}", file=sys.stderr)
-        scenario = get_scenario(library, args.scenario)
+        scenario = get_scenario(load_and_report(args.scenarios), args.scenario)
     transcript = load_answer(args.path, args.wpm, args)
     analysis = analyze(transcript, scenario)
     if args.json:

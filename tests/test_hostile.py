@@ -230,3 +230,31 @@ def test_scenarios_folder_that_is_a_fifo_is_one_line(tmp_path: Path) -> None:
     proc = cli("--scenarios", str(tmp_path / "pipe"), "scenarios", "list")  # already one line
     assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
     assert len(proc.stderr.splitlines()) == 1 and "pipe" in proc.stderr
+
+
+# --- long runs without a full stop ------------------------------------------------------------------
+
+
+def test_a_sentence_without_a_full_stop_is_read_in_pieces() -> None:
+    # The speech model can write minutes of speech without a full stop; the rules used to read
+    # such a run at once, in time that grew with the square of its length (issue 12).
+    from voice_sim.core.analysis.statements import MAX_SENTENCE_WORDS, sentences
+
+    words = [f"w{i}" for i in range(1000)]
+    pieces = sentences("Short one. " + " ".join(words) + ". Last.")
+    assert pieces[0] == "Short one." and pieces[-1] == "Last."
+    middle = [p.split() for p in pieces[1:-1]]
+    assert all(len(p) <= MAX_SENTENCE_WORDS for p in middle)
+    assert max(map(len, middle)) - min(map(len, middle)) <= 1  # even pieces, no stub at the end
+    assert sum(middle, []) == words[:-1] + [words[-1] + "."]
+    assert sentences("a b c. d e") == ["a b c.", "d e"]  # short sentences as they were
+
+
+def test_evidence_from_an_unpunctuated_answer_is_a_passage_not_the_whole_answer() -> None:
+    from voice_sim.core.analysis import analyze
+    from voice_sim.core.transcripts import estimate_timings
+
+    run = "my bet is that bidders drop out when their bid lands late so we cache the price " * 400
+    analysis = analyze(estimate_timings(run))
+    evidence = [e for s in analysis.signals.values() for e in s.evidence]
+    assert evidence and all(len(e.text.split()) <= 60 for e in evidence)

@@ -64,7 +64,7 @@ def _chunks(text: str) -> list[str]:
     if len(text.split()) <= MAX_WORDS:
         return [text]
     chunks: list[str] = []
-    for sentence in st._SPLIT.split(text):
+    for sentence in st.sentences(text):
         if chunks and len(chunks[-1].split()) + len(sentence.split()) <= MAX_WORDS:
             chunks[-1] += " " + sentence
         else:

@@ -111,6 +111,11 @@ _FILLER = re.compile(
     r"\b(?:" + "|".join(lx.FILLERS_SINGLE) + r")\b[,.]?\s*|\b(?:you know|i mean)\b,?\s*",
 )
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=\S)")
+# Longer than this, a "sentence" is a recognizer that stopped punctuating (or a stuck one repeating
+# a phrase): it is cut into even pieces, so what the rules read at once stays bounded and analysis
+# time grows with the length of the answer, not with the square of its longest sentence. The
+# labelled answers' longest sentence has 39 words; 60 is about 25 s of speech.
+MAX_SENTENCE_WORDS = 60
 
 
 def normalize(text: str) -> str:
@@ -136,10 +141,28 @@ class Unit:
         return self.text.endswith("?") and (bool(QUESTION_START.match(self.text)) or len(self.text.split()) <= 8)
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of `text`, a run of more than MAX_SENTENCE_WORDS words cut into even pieces."""
+    out: list[str] = []
+    for sentence in _SPLIT.split(text):
+        words = sentence.split()
+        if len(words) <= MAX_SENTENCE_WORDS:
+            out.append(sentence)
+            continue
+        pieces = -(-len(words) // MAX_SENTENCE_WORDS)
+        size, longer = divmod(len(words), pieces)  # the first `longer` pieces get one word more
+        start = 0
+        for i in range(pieces):
+            end = start + size + (i < longer)
+            out.append(" ".join(words[start:end]))
+            start = end
+    return out
+
+
 def units_of(transcript: Transcript) -> list[Unit]:
     units: list[Unit] = []
     for i, cue in enumerate(transcript.cues):
-        for sentence in _SPLIT.split(cue.text.strip()):
+        for sentence in sentences(cue.text.strip()):
             norm = normalize(sentence)
             if norm:
                 units.append(Unit(i, cue.start_s, cue.end_s, sentence.strip(), norm))

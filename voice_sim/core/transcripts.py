@@ -277,3 +277,13 @@ def words_of(cue: Cue) -> list[Word]:
         Word(start_s=cue.start_s + i * step, end_s=cue.start_s + (i + 1) * step, text=tok)
         for i, tok in enumerate(tokens)
     ]
+
+
+def word_starts(cue: Cue) -> list[float]:
+    """When each word of the cue starts: `[w.start_s for w in words_of(cue)]`, without building
+    a Word for each (the per-minute rate of a long transcript made hundreds of thousands)."""
+    if cue.words:
+        return [w.start_s for w in cue.words]
+    count = len(cue.text.split())
+    step = (cue.end_s - cue.start_s) / count if count else 0.0
+    return [cue.start_s + i * step for i in range(count)]

@@ -59,15 +59,15 @@ class Prefiltered:
     is the alternation's match.
     """
 
-    __slots__ = ("regex", "pattern", "flags", "needs", "branches", "_few", "_index", "_keys",
+    __slots__ = ("_regex", "pattern", "flags", "needs", "branches", "_few", "_index", "_keys",
                  "_first", "_all")
     FEW = 16  # literals or fewer: ask a text not yet scanned directly rather than scan it
 
     def __init__(self, source: str, flags: int = 0, branches: list[str] | None = None) -> None:
         self.pattern, self.flags = source, flags
-        whole = re.compile(source, flags)
-        self.branches = self._split(branches, whole.groups)
-        self.regex = whole if self.branches else re.compile(literal_first(source), flags)
+        self.branches = self._split(branches)
+        # Split, the whole pattern only serves when every alternative may match: compiled then.
+        self._regex = None if self.branches else re.compile(literal_first(source), flags)
         if self.branches and all(b.needs for b in self.branches):
             # One alternative matches: the union of their most selective sets is needed.
             self.needs: Needs | None = (minimal(frozenset().union(*(b.needs[0] for b in self.branches))),)
@@ -86,18 +86,24 @@ class Prefiltered:
         self._all: dict[str, list[re.Match[str]]] = {}  # finditer(text), remembered
         _FILTERED.append(self)
 
-    def _split(self, branches: list[str] | None, groups: int) -> list[_Branch] | None:
+    def _split(self, branches: list[str] | None) -> list[_Branch] | None:
         # Group numbers would change with the alternatives left out, and an alternative that can
         # match the empty string would make finditer's stepping subtle: keep the whole pattern then.
-        if not branches or len(branches) < 2 or groups or sre_parse is None:
+        if not branches or len(branches) < 2 or sre_parse is None:
             return None
         try:
             parsed = [sre_parse.parse(b, self.flags) for b in branches]
         except re.error:
             return None
-        if any(p.getwidth()[0] == 0 for p in parsed):
+        if any(p.state.groups > 1 or p.getwidth()[0] == 0 for p in parsed):
             return None
         return [_Branch(b, self.flags, p) for b, p in zip(branches, parsed)]
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.pattern, self.flags)
+        return self._regex
 
     def hopeless(self, text: str) -> bool:
         """True when the text lacks every literal of a set the pattern needs: no match in it, nor
@@ -137,8 +143,9 @@ class Prefiltered:
         possible = [b for i in sorted(first) if not lacks((b := self.branches[i]).needs, held)]
         return None if len(possible) == len(self.branches) else possible
 
-    def _search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        possible = self._possible(text)
+    def _search(self, text: str, pos: int = 0, possible: Any = _UNSEEN) -> re.Match[str] | None:
+        if possible is _UNSEEN:
+            possible = self._possible(text)
         if possible is None:
             return self.regex.search(text, pos)
         best = None
@@ -172,8 +179,9 @@ class Prefiltered:
         if self.branches is None:
             yield from self.regex.finditer(text)
             return
-        pos = 0  # no alternative matches the empty string, so each match moves past the last
-        while (m := self._search(text, pos)) is not None:
+        pos, possible = 0, self._possible(text)
+        # No alternative matches the empty string, so each match moves past the last.
+        while (m := self._search(text, pos, possible)) is not None:
             yield m
             pos = m.end()
 

@@ -94,6 +94,9 @@ TRANSCRIPTS = [
         says=("a.json", "cue 1", "'start_s' is -3", "negative"), already=True),
     Bad("json-end-negative", "a.json", json_cue(end_s=-5),
         says=("a.json", "cue 1", "'end_s' is -5", "negative"), already=True),
+    # One line already ("cannot read (RecursionError: ...)"); now it says what a transcript is.
+    Bad("json-nested-100000-levels", "a.json", "[" * 100_000 + "]" * 100_000,
+        says=("a.json", "nested too deeply"), already=True),
     # Plain text whose estimated timings run past 24 hours: accepted before (a 25-hour report).
     Bad("txt-that-would-take-25h-to-say", "a.txt", "word " * 30_000, args=("--wpm", "20"),
         says=("a.txt", "30000 words", "24 hours")),
@@ -223,6 +226,15 @@ def test_scenarios_check_reports_a_broken_file_in_one_line(
     assert proc.returncode == 2 and proc.stderr == ""
     lines = proc.stdout.splitlines()  # check's report goes to stdout, one line per file
     assert len(lines) == 1 and str(path) in lines[0] and says in lines[0], proc.stdout
+
+
+def test_run_with_a_broken_user_scenario_says_so_and_still_finds_the_bundled_ones() -> None:
+    user_scenario("deep.toml", NESTED)
+    proc = cli("run", "--scenario", "no-such-scenario", "--no-speak")  # RecursionError before
+    assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
+    warning, error = proc.stderr.splitlines()
+    assert warning.startswith("voice-sim: warning: ") and "deep.toml" in warning
+    assert "no-such-scenario" in error and "auction-bidding" in error  # the bundled ones are there
 
 
 def test_scenarios_folder_that_is_a_fifo_is_one_line(tmp_path: Path) -> None:

@@ -134,6 +134,11 @@ def read_json(path: Path) -> Transcript:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise TranscriptError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise TranscriptError(
+            f"{path}: JSON nested too deeply (arrays or objects hundreds of levels deep); "
+            "a transcript is a list of cues"
+        ) from None
     if isinstance(data, list):
         data = {"cues": data}
     if isinstance(data, dict) and "transcript" in data and "cues" not in data:

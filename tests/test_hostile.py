@@ -258,7 +258,7 @@ def test_a_sentence_without_a_full_stop_is_read_in_pieces() -> None:
     middle = [p.split() for p in pieces[1:-1]]
     assert all(len(p) <= MAX_SENTENCE_WORDS for p in middle)
     assert max(map(len, middle)) - min(map(len, middle)) <= 1  # even pieces, no stub at the end
-    assert sum(middle, []) == words[:-1] + [words[-1] + "."]
+    assert [w for piece in middle for w in piece] == [*words[:-1], words[-1] + "."]
     assert sentences("a b c. d e") == ["a b c.", "d e"]  # short sentences as they were
 
 

@@ -27,7 +27,6 @@ from voice_sim.ui.screens.home import HomeScreen
 from voice_sim.ui.screens.interview import InterviewScreen
 from voice_sim.ui.services import Services, default_services
 
-
 MAX_LIBRARY_LINES = 4  # notifications about scenario files; the rest are counted
 
 

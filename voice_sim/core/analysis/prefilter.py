@@ -34,11 +34,12 @@ _UNSEEN = object()
 class _Branch:
     """One alternative of an alternation, compiled on first use."""
 
-    __slots__ = ("source", "flags", "needs", "_regex")
+    __slots__ = ("source", "flags", "needs", "rest", "_regex")
 
     def __init__(self, source: str, flags: int, parsed: Any) -> None:
         self.source, self.flags, self._regex = source, flags, None
         self.needs = needed(source, flags, parsed)
+        self.rest = self.needs[1:] if self.needs else ()  # the sets after the first (indexed)
         KNOWN.add(lit for clause in self.needs or () for lit in clause)
 
     @property
@@ -60,7 +61,7 @@ class Prefiltered:
     """
 
     __slots__ = ("_regex", "pattern", "flags", "needs", "branches", "_few", "_index", "_keys",
-                 "_first", "_all")
+                 "_always", "_first", "_all")
     FEW = 16  # literals or fewer: ask a text not yet scanned directly rather than scan it
 
     def __init__(self, source: str, flags: int = 0, branches: list[str] | None = None) -> None:
@@ -81,6 +82,7 @@ class Prefiltered:
         for i, branch in enumerate(self.branches or ()):
             for literal in branch.needs[0] if branch.needs else ("",):
                 self._index.setdefault(literal, set()).add(i)
+        self._always = frozenset(self._index.pop("", ()))  # alternatives that need no literal
         self._keys = frozenset(self._index)
         self._first: dict[str, re.Match[str] | None] = {}  # search(text), remembered
         self._all: dict[str, list[re.Match[str]]] = {}  # finditer(text), remembered
@@ -129,19 +131,42 @@ class Prefiltered:
             return found  # type: ignore[return-value]
         if len(self._first) >= MEMORY:
             self._first.clear()
-        found = self._first[text] = None if self.hopeless(text) else self._search(text)
+        needs = self.needs
+        if needs is not None:  # hopeless(), inlined: this is the analyzer's busiest line
+            held = KNOWN.texts.get(text)
+            if held is None:
+                if self._few:
+                    if lacks_in(needs, text):
+                        self._first[text] = None
+                        return None
+                    held = None
+                else:
+                    held = KNOWN.present(text)
+            if held is not None:
+                for clause in needs:
+                    if clause.isdisjoint(held):
+                        self._first[text] = None
+                        return None
+        found = self._first[text] = self._search(text)
         return found
 
     def _possible(self, text: str) -> list[_Branch] | None:
         """The alternatives that may match, or None when all may (run the whole pattern)."""
         if self.branches is None:
             return None
-        held = KNOWN.present(text)
-        first = set(self._index.get("", ()))  # alternatives that need no literal
+        held = KNOWN.texts.get(text)
+        if held is None:
+            held = KNOWN.present(text)
+        index, branches = self._index, self.branches
+        first = set(self._always)
         for literal in held & self._keys:
-            first |= self._index[literal]
-        possible = [b for i in sorted(first) if not lacks((b := self.branches[i]).needs, held)]
-        return None if len(possible) == len(self.branches) else possible
+            first |= index[literal]
+        possible = []
+        for i in sorted(first):  # in order: on a tie the first alternative wins
+            branch = branches[i]
+            if not branch.rest or not lacks(branch.rest, held):
+                possible.append(branch)
+        return None if len(possible) == len(branches) else possible
 
     def _search(self, text: str, pos: int = 0, possible: Any = _UNSEEN) -> re.Match[str] | None:
         if possible is _UNSEEN:

@@ -71,7 +71,7 @@ def test_plain_text_estimates_timings(tmp_path):
         ("order.vtt", "WEBVTT\n\n00:00:05.000 --> 00:00:06.000\na\n\n00:00:01.000 --> 00:00:02.000\nb\n", "backwards"),
         ("overlap.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:06.000\na\n\n00:00:03.000 --> 00:00:08.000\nb\n", "overlap"),
         ("bad.json", "{not json", "not valid JSON"),
-        ("shape.json", '{"cues": [{"start_s": "x"}]}', "cues.0"),
+        ("shape.json", '{"cues": [{"start_s": "x"}]}', "cue 1, 'start_s'"),
         ("a.docx", "hello", "unknown transcript type"),
     ],
 )

@@ -39,22 +39,30 @@ def load_answer(path: Path, wpm: float, args: argparse.Namespace):
         raise UserError(f"{path}: cannot read ({exc.__class__.__name__}: {exc})") from None
 
 
+def check_wpm(wpm: float) -> None:
+    from voice_sim.core.transcripts import WPM_RANGE
+
+    low, high = WPM_RANGE
+    if not low <= wpm <= high:  # also false for nan
+        raise UserError(
+            f"--wpm {wpm:g}: give a speaking rate between {low:g} and {high:g} words per minute "
+            "(most people speak about 150)"
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     from voice_sim.core.analysis import analyze
 
-    if args.wpm <= 0:
-        raise UserError("--wpm must be a positive number of words per minute")
+    check_wpm(args.wpm)
     from voice_sim.config import load_settings
 
     settings = load_settings()
     scenario = None
     if args.scenario:
-        from voice_sim.core.library import get_scenario, load_library
+        from voice_sim.commands.scenarios import load_and_report
+        from voice_sim.core.library import get_scenario
 
-        library = load_library(settings, args.scenarios)
-        for line in library.errors:
-            print(f"voice-sim: warning: {line}", file=sys.stderr)
-        scenario = get_scenario(library, args.scenario)
+        scenario = get_scenario(load_and_report(args.scenarios, settings), args.scenario)
     transcript = load_answer(args.path, args.wpm, args)
     followup = (args.followup or "").strip() or None
     if args.followup is not None and followup is None:

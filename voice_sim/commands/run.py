@@ -136,14 +136,15 @@ def _read_stdin(inbox: queue.Queue[str]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from voice_sim.commands.scenarios import load_and_report
     from voice_sim.config import load_settings
     from voice_sim.core import events as ev
     from voice_sim.core.engine import EngineError
-    from voice_sim.core.library import get_scenario, load_library
+    from voice_sim.core.library import get_scenario
     from voice_sim.runtime import make_round
 
     settings = load_settings()
-    scenario = get_scenario(load_library(settings, args.scenarios), args.scenario)
+    scenario = get_scenario(load_and_report(args.scenarios, settings), args.scenario)
     for path in args.answer:
         if not path.is_file():
             raise UserError(f"--answer {path}: no such file")

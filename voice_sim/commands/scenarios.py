@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from voice_sim.config import Settings
     from voice_sim.core.scenario import LoadResult, Scenario
 
 
@@ -65,12 +67,21 @@ def _add_scenarios_flag(parser: argparse.ArgumentParser) -> None:
 
 
 def _load(args: argparse.Namespace) -> LoadResult:
+    extra = [Path(d) for d in [*getattr(args, "scenarios", []), *args.more_scenarios]]
+    return load_and_report(extra)
+
+
+def load_and_report(extra: Sequence[Path | str] = (), settings: Settings | None = None) -> LoadResult:
+    """The scenario library, after one line on stderr per file skipped ("warning") and per
+    scenario replaced by another with its id ("note"). Every command that loads the library
+    uses this, so none of them hides a skipped file."""
     from voice_sim.core.library import load_library
 
-    extra = [Path(d) for d in [*getattr(args, "scenarios", []), *args.more_scenarios]]
-    result = load_library(extra=extra)
+    result = load_library(settings, [Path(d) for d in extra])
     for line in result.errors:
         print(f"voice-sim: warning: {line}", file=sys.stderr)
+    for line in result.notices:
+        print(f"voice-sim: note: {line}", file=sys.stderr)
     return result
 
 

@@ -103,8 +103,13 @@ def _score(row: SessionRow) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    limit = args.limit
+    if limit is not None:
+        if limit < 1:
+            raise UserError(f"--limit {limit}: give how many rounds to list, 1 or more")
+        limit = min(limit, 2**62)  # more than anyone has means all; SQLite stops at 2**63 - 1
     store = open_store()
-    rows = store.list(scenario_id=args.scenario, limit=args.limit)
+    rows = store.list(scenario_id=args.scenario, limit=limit)
     if args.json:
         print(json.dumps([r.model_dump(mode="json") | {"folder": str(store.folder(r.id))} for r in rows], indent=2))
         return 0

@@ -43,7 +43,8 @@ def _dedupe(dirs: list[Path]) -> list[Path]:
 
 
 def load_library(settings: Settings | None = None, extra: Sequence[Path] = ()) -> LoadResult:
-    """Load every scenario the user can see. Broken files end up in `errors`, one line each.
+    """Load every scenario the user can see. Broken files end up in `errors`, one line each, and
+    scenarios that replace one with the same id in `notices`.
 
     A `--scenarios` value that is not a folder is a typo on the command line, not a broken file,
     so it stops the command with a UserError instead of becoming a warning.
@@ -55,10 +56,12 @@ def load_library(settings: Settings | None = None, extra: Sequence[Path] = ()) -
                 f"--scenarios {d}: is a file; pass the folder that holds it "
                 f"(to validate one file, run: voice-sim scenarios check {d})"
             )
-        if not path.is_dir():
+        if not path.exists():
             raise UserError(f"--scenarios {d}: no such folder")
+        if not path.is_dir():
+            raise UserError(f"--scenarios {d}: not a folder; pass the folder that holds the .toml files")
     settings = settings if settings is not None else load_settings()
-    return load_dirs(scenario_dirs(settings, extra))
+    return load_dirs(scenario_dirs(settings, extra), bundled=locations.bundled_scenarios_dir())
 
 
 def get_scenario(result: LoadResult, scenario_id: str) -> Scenario:

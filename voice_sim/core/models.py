@@ -31,14 +31,18 @@ FLAG_CODES = (
 ANTI_PATTERNS = FLAG_CODES[6:10]
 DELIVERY_FLAGS = FLAG_CODES[10:]
 
+# Times on an answer's clock stop at a day: no interview is longer, and a time past it is a typo or
+# a hostile file (a cue at hour 99999999 once asked for a list of six billion per-minute rates).
+MAX_TIME_S = 24 * 3600.0
+
 
 class Word(BaseModel):
     """One word with its time on the answer's clock."""
 
     model_config = ConfigDict(frozen=True)
 
-    start_s: float = Field(ge=0)
-    end_s: float = Field(ge=0)
+    start_s: float = Field(ge=0, le=MAX_TIME_S, allow_inf_nan=False)
+    end_s: float = Field(ge=0, le=MAX_TIME_S, allow_inf_nan=False)
     text: str
     probability: float | None = None
 
@@ -46,8 +50,12 @@ class Word(BaseModel):
 class Cue(BaseModel):
     """A stretch of speech: a subtitle cue, a transcribed segment or a panel line."""
 
-    start_s: float = Field(ge=0, description="Start on the round's clock, in seconds.")
-    end_s: float = Field(ge=0, description="End on the round's clock, in seconds.")
+    start_s: float = Field(
+        ge=0, le=MAX_TIME_S, allow_inf_nan=False, description="Start on the round's clock, in seconds."
+    )
+    end_s: float = Field(
+        ge=0, le=MAX_TIME_S, allow_inf_nan=False, description="End on the round's clock, in seconds."
+    )
     text: str
     speaker: str | None = Field(None, description="'candidate', 'panel' or a persona name.")
     words: list[Word] = Field(default_factory=list)

@@ -15,6 +15,9 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
+from voice_sim.core.safe_read import FileTooLarge, NotARegularFile, read_regular_file
+
+MAX_BYTES = 2**20  # a scenario is a few KB of prose; a bigger file is not one
 BUNDLED_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 
 ProbeKind = Literal["latency", "consistency", "cost", "compliance", "scale", "business", "prioritisation"]
@@ -91,11 +94,13 @@ class ScenarioError(Exception):
 
 @dataclass
 class LoadResult:
-    """What a load found: usable scenarios by id, and one warning line per file that was skipped."""
+    """What a load found: usable scenarios by id, one warning line per file that was skipped, and
+    one notice line per scenario that replaced another with the same id."""
 
     scenarios: dict[str, Scenario]
     errors: list[str] = field(default_factory=list)
     sources: dict[str, Path] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
 
 
 def _where(loc: tuple[Any, ...]) -> str:
@@ -132,9 +137,11 @@ def _describe(err: Any) -> str:
 def load_file(path: Path) -> Scenario:
     """Read and validate one scenario file, or raise ScenarioError with a one-line message."""
     try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise ScenarioError(f"{path}: is a directory, not a scenario file") from None
+        raw = read_regular_file(path, MAX_BYTES)
+    except NotARegularFile as exc:
+        raise ScenarioError(f"{path}: {exc}; a scenario is a .toml file") from None
+    except FileTooLarge:
+        raise ScenarioError(f"{path}: larger than 1 MiB, too large for a scenario file") from None
     except OSError as exc:
         raise ScenarioError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
@@ -142,6 +149,17 @@ def load_file(path: Path) -> Scenario:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ScenarioError(f"{path}: not UTF-8 text (line {line}); save it as UTF-8") from None
+    try:
+        return _parse(text, path)
+    except RecursionError:
+        # tomllib recurses once per level of [ ] or { }; a scenario needs two levels at most.
+        raise ScenarioError(
+            f"{path}: arrays or tables nested too deeply (hundreds of levels); "
+            "a scenario's fields are strings, numbers and lists of them"
+        ) from None
+
+
+def _parse(text: str, path: Path) -> Scenario:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -170,11 +188,14 @@ def _summarize(exc: ValidationError) -> str:
     return head + tail
 
 
-def load_dirs(dirs: list[Path]) -> LoadResult:
+def load_dirs(dirs: list[Path], bundled: Path | None = None) -> LoadResult:
     """Load every *.toml in dirs; later directories override earlier ones by id.
 
     A broken file becomes one line in `errors` and the rest still load. Two files with the same id
     in one directory is a mistake (the winner would depend on file names), so it is reported too.
+    A file that overrides an earlier one is meant to, but says so in `notices`: otherwise editing
+    the bundled file, or a colleague's, would silently change nothing. `bundled` is the folder
+    whose scenarios are called "bundled" in that line.
     """
     result = LoadResult({})
     for d in dirs:
@@ -194,6 +215,16 @@ def load_dirs(dirs: list[Path]) -> LoadResult:
                 )
                 continue
             seen_here[sc.id] = path
+            if sc.id in result.sources:
+                result.notices.append(_replaces(path, sc.id, result.sources[sc.id], bundled))
             result.scenarios[sc.id] = sc
             result.sources[sc.id] = path
     return result
+
+
+def _replaces(path: Path, scenario_id: str, earlier: Path, bundled: Path | None) -> str:
+    if bundled is not None and earlier.parent.resolve() == bundled.resolve():
+        what = f"the bundled scenario '{scenario_id}'"
+    else:
+        what = f"scenario '{scenario_id}' from {earlier}"
+    return f"{path}: replaces {what} (give it another id to keep both)"

@@ -7,17 +7,21 @@ half-read transcript silently.
 from __future__ import annotations
 
 import json
+import math
 import re
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
-from voice_sim.core.models import Cue, Transcript, Word
+from voice_sim.core.models import MAX_TIME_S, Cue, Transcript, Word
+from voice_sim.core.safe_read import FileTooLarge, NotARegularFile, read_regular_file
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_CUES = 50_000  # about 40 hours of speech; more is not one interview
 DEFAULT_WPM = 150.0
+WPM_RANGE = (20.0, 1000.0)  # slower or faster than any speaker: a typo, not a speaking rate
 TEXT_SUFFIXES = {".vtt", ".srt", ".json", ".txt"}
 OVERLAP_TOLERANCE_S = 0.05  # rounding in subtitle tools; larger overlaps are an error
 
@@ -32,18 +36,21 @@ class TranscriptError(Exception):
 
 
 def _seconds(h: str | None, m: str, s: str, frac: str) -> float:
+    if h and len(h) > 6:  # past any interview; int() of thousands of digits is slow or refused
+        return math.inf
     return int(h or 0) * 3600 + int(m) * 60 + int(s) + int(frac.ljust(3, "0")) / 1000
 
 
 def _decode(path: Path) -> str:
-    if not path.exists():
-        raise TranscriptError(f"{path}: no such file")
-    if path.is_dir():
-        raise TranscriptError(f"{path}: is a directory; give a transcript file")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise TranscriptError(f"{path}: {size // 2**20} MiB is too large for a transcript (limit 64 MiB)")
-    raw = path.read_bytes()
+    try:
+        raw = read_regular_file(path, MAX_BYTES)
+    except FileNotFoundError:
+        raise TranscriptError(f"{path}: no such file") from None
+    except NotARegularFile as exc:
+        raise TranscriptError(f"{path}: {exc}; give a saved transcript file") from None
+    except FileTooLarge:
+        size = path.stat().st_size
+        raise TranscriptError(f"{path}: {size // 2**20} MiB is too large for a transcript (limit 64 MiB)") from None
     if b"\x00" in raw[:4096]:
         raise TranscriptError(f"{path}: looks binary, not a text transcript")
     try:
@@ -74,6 +81,11 @@ def _timed_blocks(text: str, path: Path, kind: str) -> Transcript:
         while i < len(lines) and lines[i].strip() and not _ARROW.match(lines[i]):
             body.append(lines[i].strip())
             i += 1
+        if max(start, end) > MAX_TIME_S:
+            raise TranscriptError(
+                f"{path}:{lineno}: cue time is past 24 hours, longer than any interview; "
+                "times count hours:minutes:seconds from the start of the answer"
+            )
         if end < start:
             raise TranscriptError(f"{path}:{lineno}: cue ends before it starts ({lines[lineno - 1].strip()})")
         if cues and start < cues[-1].end_s - OVERLAP_TOLERANCE_S:
@@ -123,6 +135,11 @@ def read_json(path: Path) -> Transcript:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise TranscriptError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise TranscriptError(
+            f"{path}: JSON nested too deeply (arrays or objects hundreds of levels deep); "
+            "a transcript is a list of cues"
+        ) from None
     if isinstance(data, list):
         data = {"cues": data}
     if isinstance(data, dict) and "transcript" in data and "cues" not in data:
@@ -130,9 +147,7 @@ def read_json(path: Path) -> Transcript:
     try:
         transcript = Transcript.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise TranscriptError(f"{path}: '{where}': {first['msg']}") from None
+        raise TranscriptError(f"{path}: {_json_problem(exc.errors()[0])}") from None
     if not transcript.cues:
         raise TranscriptError(f"{path}: the transcript has no cues")
     if len(transcript.cues) > MAX_CUES:
@@ -148,6 +163,31 @@ def read_json(path: Path) -> Transcript:
     return transcript
 
 
+def _json_where(loc: tuple[Any, ...]) -> str:
+    """("cues", 0, "words", 2, "end_s") -> "cue 1, word 3, 'end_s'", counting from 1 as people do."""
+    parts, rest = [], list(loc)
+    while len(rest) >= 2 and rest[0] in ("cues", "words") and isinstance(rest[1], int):
+        parts.append(f"{'cue' if rest[0] == 'cues' else 'word'} {rest[1] + 1}")
+        rest = rest[2:]
+    if rest:
+        parts.append("'" + ".".join(str(p) for p in rest) + "'")
+    return ", ".join(parts)
+
+
+def _json_problem(err: Any) -> str:
+    where, value = _json_where(tuple(err["loc"])), err.get("input")
+    fix = "times are seconds from the start of the answer"
+    if err["type"] == "finite_number":
+        return f"{where} is {value}, not a finite number; {fix}"
+    if err["type"] == "less_than_equal" and isinstance(value, (int, float)):
+        return f"{where} is {value:g} s, past 24 hours ({MAX_TIME_S:g} s); {fix}"
+    if err["type"] == "greater_than_equal" and isinstance(value, (int, float)):
+        return f"{where} is {value:g}, a negative time; {fix}, from 0"
+    if err["type"] == "value_error":  # our own validators say what they got
+        return f"{where}: {err['msg'].removeprefix('Value error, ')}"
+    return f"{where}: {err['msg']}" if where else err["msg"]
+
+
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n\s*\n")
 
 
@@ -158,6 +198,8 @@ def read_text(path: Path, wpm: float = DEFAULT_WPM) -> Transcript:
 
 
 def estimate_timings(text: str, wpm: float = DEFAULT_WPM, source: str | None = None) -> Transcript:
+    if not (math.isfinite(wpm) and wpm > 0):
+        raise TranscriptError(f"{source}: {wpm:g} is not a speaking rate; give words per minute, about 150")
     cues: list[Cue] = []
     t = 0.0
     for sentence in _SENTENCE.split(text):
@@ -165,6 +207,12 @@ def estimate_timings(text: str, wpm: float = DEFAULT_WPM, source: str | None = N
         if not sentence:
             continue
         dur = len(sentence.split()) * 60.0 / wpm
+        if t + dur > MAX_TIME_S:
+            words = len(text.split())
+            raise TranscriptError(
+                f"{source}: {words} words at {wpm:g} words per minute would take past 24 hours to say, "
+                "longer than any interview; split the file, or give the real speaking rate"
+            )
         cues.append(Cue(start_s=round(t, 3), end_s=round(t + dur, 3), text=sentence))
         t += dur
     if not cues:
@@ -235,3 +283,13 @@ def words_of(cue: Cue) -> list[Word]:
         Word(start_s=cue.start_s + i * step, end_s=cue.start_s + (i + 1) * step, text=tok)
         for i, tok in enumerate(tokens)
     ]
+
+
+def word_starts(cue: Cue) -> list[float]:
+    """When each word of the cue starts: `[w.start_s for w in words_of(cue)]`, without building
+    a Word for each (the per-minute rate of a long transcript made hundreds of thousands)."""
+    if cue.words:
+        return [w.start_s for w in cue.words]
+    count = len(cue.text.split())
+    step = (cue.end_s - cue.start_s) / count if count else 0.0
+    return [cue.start_s + i * step for i in range(count)]

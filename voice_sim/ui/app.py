@@ -27,6 +27,8 @@ from voice_sim.ui.screens.home import HomeScreen
 from voice_sim.ui.screens.interview import InterviewScreen
 from voice_sim.ui.services import Services, default_services
 
+MAX_LIBRARY_LINES = 4  # notifications about scenario files; the rest are counted
+
 
 class VoiceSimApp(App[None]):
     CSS_PATH = "app.tcss"
@@ -42,6 +44,23 @@ class VoiceSimApp(App[None]):
 
     def get_default_screen(self) -> Screen[Any]:
         return HomeScreen()
+
+    def on_mount(self) -> None:
+        self.report_library()
+
+    def report_library(self) -> None:
+        """Say which scenario files were skipped and why, and which replaced a bundled one: the
+        app opens with whatever loaded, but a file someone wrote must not vanish in silence."""
+        library = self.services.library
+        for line in library.errors[:MAX_LIBRARY_LINES]:
+            self.notify(line, title="Scenario file skipped", severity="warning", timeout=20)
+        for line in library.notices[:MAX_LIBRARY_LINES]:
+            self.notify(line, title="Scenario replaced", timeout=10)
+        hidden = max(0, len(library.errors) - MAX_LIBRARY_LINES) + max(
+            0, len(library.notices) - MAX_LIBRARY_LINES)
+        if hidden:
+            self.notify(f"{hidden} more; run `voice-sim scenarios list` to see every line",
+                        title="Scenario files", severity="warning", timeout=20)
 
     # ----- moving between screens -----------------------------------------------------------
 

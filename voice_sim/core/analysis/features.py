@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from voice_sim.core.analysis import statements as st
+from voice_sim.core.analysis.prefilter import compile_filtered
 from voice_sim.core.models import Cue, Transcript
 
 MAX_WORDS = 40  # a longer cue (a live segment) is cut at sentence ends into passages of about this
@@ -64,7 +65,7 @@ def _chunks(text: str) -> list[str]:
     if len(text.split()) <= MAX_WORDS:
         return [text]
     chunks: list[str] = []
-    for sentence in st._SPLIT.split(text):
+    for sentence in st.sentences(text):
         if chunks and len(chunks[-1].split()) + len(sentence.split()) <= MAX_WORDS:
             chunks[-1] += " " + sentence
         else:
@@ -77,13 +78,13 @@ _NUM = re.compile(r"^\$?\d[\d,.]*(?:k|m|ms|s|x|%)?$|^(?:one|two|three|four|five|
                   r"thousand|million|billion)s?$")
 _TOKEN = re.compile(r"[a-z0-9$%']+(?:[-.][a-z0-9]+)*")
 
-HEDGE = re.compile(
+HEDGE = compile_filtered(
     r"\b(?:i\s+guess|maybe|probably|perhaps|possibly|i'm\s+not\s+(?:\w+\s+)?sure|not\s+(?:\w+\s+)?sure|sort\s+of|"
     r"kind\s+of|kinda|i\s+suppose|i\s+wouldn't\s+hold\s+(?:us|me)\s+to|might\s+be|could\s+be|i\s+think|"
     r"i\s+feel\s+like|more\s+or\s+less|roughly|i\s+don't\s+know|hopefully|not\s+really|somewhat|ish\b)"
 )
 # Words of each kind of limit: features here, and the kind a constraint is filed under (detect.py).
-CONSTRAINT_KINDS = {k: re.compile(v) for k, v in {
+CONSTRAINT_KINDS = {k: compile_filtered(v) for k, v in {
     "latency": r"\b(?:ms|millis|milliseconds?|seconds?|latency|p9\d|fast|real[- ]time|lag)\b",
     "uptime": r"\b(?:uptime|availability|nines|99\.\d+|sla|down(?:time)?|outage|fail(?:over)?)\b",
     "compliance": r"\b(?:complian\w*|regulat\w*|legal|law|gdpr|pci|kyc|aml|residency|privacy|audit\w*|minors?|tax)\b",
@@ -91,7 +92,9 @@ CONSTRAINT_KINDS = {k: re.compile(v) for k, v in {
     "timeline": r"\b(?:days?|weeks?|months?|mvp|ship|launch|deadline|quarter|q[1-4])\b",
     "integrity": r"\b(?:oversell\w*|double[- ]?(?:sell|sold|charge)\w*|twice|never|exactly once|lose)\b",
 }.items()}
-NEGATION = re.compile(r"\b(?:not|no|never|don't|doesn't|isn't|aren't|won't|wouldn't|can't|haven't|without|nothing)\b")
+NEGATION = compile_filtered(
+    r"\b(?:not|no|never|don't|doesn't|isn't|aren't|won't|wouldn't|can't|haven't|without|nothing)\b"
+)
 
 
 def tokens(text: str) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from voice_sim.core.analysis import lexicon as lx
 from voice_sim.core.models import Pacing, Pause, Transcript
-from voice_sim.core.transcripts import words_of
+from voice_sim.core.transcripts import word_starts, words_of
 
 LONG_PAUSE_S = 3.0
 # What a coach counts as a filler. "kind of" and "sort of" are not here: they weaken a claim, so
@@ -76,8 +76,8 @@ def pacing(transcript: Transcript, turns: Sequence[tuple[float, float]] = ()) ->
     minutes = int(cues[-1].end_s // 60) + 1
     per_minute = [0.0] * minutes
     for cue in cues:
-        for w in words_of(cue):
-            per_minute[min(int(w.start_s // 60), minutes - 1)] += 1
+        for start in word_starts(cue):
+            per_minute[min(int(start // 60), minutes - 1)] += 1
     return Pacing(
         words=words,
         speaking_s=round(speaking, 2),

@@ -109,7 +109,7 @@ def test_a_spoken_round_is_recorded_transcribed_and_scored(pulse_server, tmp_pat
     answers = " | ".join(s["text"] for s in segments if s["kind"] == "answer")
     assert heard == SIGNALS, f"heard {sorted(heard)} in: {answers}"
     report = (folder / "report.md").read_text()
-    assert "## Scorecard" in report and "Owned trade-off" in report
+    assert "## Scorecard" in report and "| Trade-off |" in report
     vtt = (folder / "transcript.vtt").read_text()
     assert "end of the signal window (10:00)" in vtt and "<v Hiring manager>" in vtt
 

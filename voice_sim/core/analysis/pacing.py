@@ -25,6 +25,7 @@ _FILLERS = re.compile(
     rf"\b({_SINGLE})\b"
     r"|(?:^|[,.;]\s*|\b(?:so|and|but|um|uh|is|are|was|were|'s|just|there's)\s+)(like)\b(?!\s+(?:to|this|that|it|a|an|the)\b)"
     r"|(?:^|[.?!]\s+)(so|okay|ok|well|right)(?=,|\s+(?:um|uh|er|erm|like|basically|you know)\b)"
+    r"|(?:^|[.?!]\s+)(so|okay|ok)\b(?![,-]|\s+(?:that|far|much|many|long|now|if|yes|no)\b)"
 )
 _TIC_AFTER_FILLER = re.compile(r"^\W*(?:umm?|uhh?|erm?|ah|hmm)\W+(so|okay|ok|well|right)\b")  # "Um, so, ..."
 
@@ -34,7 +35,7 @@ def count_filler_spans(text: str) -> list[tuple[int, int, str]]:
     lowered = text.lower().replace("\u2019", "'")
     spans = []
     for m in _FILLERS.finditer(lowered):
-        group = next(g for g in (1, 2, 3) if m.group(g))
+        group = next(g for g in (1, 2, 3, 4) if m.group(g))
         spans.append((m.start(group), m.end(group), m.group(group)))
     tic = _TIC_AFTER_FILLER.match(lowered)
     if tic and all(start != tic.start(1) for start, _, _ in spans):

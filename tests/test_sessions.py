@@ -264,5 +264,6 @@ def test_each_question_has_its_own_answer_timing_verdicts_and_judgement(store: S
         assert q["answer_start_s"] >= q["asked_at_s"] and q["thinking_s"] >= 0
     assert first["signals"]["hypothesis"]["present"] and not second["signals"]["hypothesis"]["present"]
     assert second["signals"]["metric_tie"]["present"]
+    assert first["delivery"]["pace_band"] == [130.0, 170.0] and "checkins" in second["delivery"]
     md = store.export(r.session.id, "md")
     assert "## Question by question" in md and "## Decision matrix" in md

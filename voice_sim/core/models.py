@@ -244,6 +244,7 @@ class Question(BaseModel):
     signals: dict[str, SignalResult] = Field(default_factory=dict)
     decision_matrix: list[MatrixRow] = Field(default_factory=list)
     judgement: Judgement | None = None
+    delivery: Delivery | None = Field(None, description="How this answer was spoken (pace, fillers, hedges...).")
 
 
 class ScenarioGaps(BaseModel):

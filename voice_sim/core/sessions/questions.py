@@ -47,6 +47,7 @@ def questions(record: SessionRecord, transcript: Transcript, scenario: Scenario 
                 item.signals = {k: _within(k, s, so_far.statements, inside) for k, s in so_far.signals.items()}
                 item.decision_matrix = [r for r in so_far.decision_matrix if inside[0] <= r.at_s <= inside[1]]
                 item.judgement, item.first_substantive_s = alone.judgement, alone.first_substantive_s
+                item.delivery = alone.delivery
         out.append(item)
     return out
 

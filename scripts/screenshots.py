@@ -201,6 +201,10 @@ async def shoot(out: Path, size: tuple[int, int], work: Path) -> list[Path]:
         await pilot.press("4", "down", "down")
         await pilot.pause()
         save(app, "report-transcript")
+        await pilot.app.workers.wait_for_complete()  # the Questions section is read in a worker
+        await pilot.press("5")
+        await pilot.pause()
+        save(app, "report-questions")
         await pilot.press("escape", "h")
         await settle(pilot)
         save(app, "history")

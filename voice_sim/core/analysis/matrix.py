@@ -97,7 +97,8 @@ def decision_matrix(passages: list[Passage], findings: list[Finding]) -> list[Ma
             kinds = by_passage.get(j, set())
             if row.kpi is None and "metric_tie" in kinds:
                 m = st.STRONG_METRIC.search(q.raw) or st.METRIC.search(q.raw)
-                row.kpi = _phrase(q.raw, m.start(), 5) if m else " ".join(q.raw.split()[:8])
+                kpi = _phrase(q.raw, m.start(), 5) if m else " ".join(q.raw.split()[:8])
+                row.kpi = re.split(r"\s(?:by|from|to|of|in)\s", kpi, maxsplit=1)[0]
                 row.kpi_at_s = round(q.start_s, 2)
                 number = KPI_NUMBER.search(q.raw)
                 if number:

@@ -33,7 +33,13 @@ from voice_sim.core import events as ev
 from voice_sim.core.analysis import analyze
 from voice_sim.core.clock import Clock, MonotonicClock, RoundClock
 from voice_sim.core.coach import Coach
-from voice_sim.core.followups import SENIOR_PM, FollowUp, LastAnswer, choose_followup, quotes_a_lever
+from voice_sim.core.followups import (
+    WHATIF_ANSWER_S,
+    LastAnswer,
+    choose_followup,
+    next_whatif,
+    whatifs,
+)
 from voice_sim.core.models import Analysis, Cue, Transcript
 from voice_sim.core.ports import (
     AnswerSource,
@@ -75,16 +81,6 @@ RESTING = {State.WAITING, State.ANSWERED}
 
 class EngineError(Exception):
     """A call that does not fit the round's state (a bug in the caller, or a double key press)."""
-
-
-WHATIF_ANSWER_S = 90.0  # each answer in a what-if drill
-WHATIF_MAX = 6
-
-
-def whatifs(scenario: Scenario) -> list[str]:
-    """The what-ifs a drill fires: the scenario's probes that stand alone (not ones quoting a
-    lever from an answer the drill never had), at most WHATIF_MAX."""
-    return [p.text for p in scenario.probes if not quotes_a_lever(p.text)][:WHATIF_MAX]
 
 
 @dataclass
@@ -256,7 +252,7 @@ class Round:
                 self._finish(complete=True, speak=True)
                 return False
             if self.config.kind == "whatif":
-                fu = self._next_whatif()
+                fu = next_whatif(self.scenario, self._asked)
             else:
                 fu = choose_followup(self._coach.analysis, now, self.scenario, self._asked,
                                      self.config.pushiness, self._last_answer())
@@ -269,13 +265,6 @@ class Round:
             self._speak("followup", fu.text, fu.persona, probe=fu.key, reason=fu.reason)
             self._after_speaking(State.WAITING)
             return True
-
-    def _next_whatif(self) -> FollowUp | None:
-        drill = whatifs(self.scenario)
-        n = 1 + sum(1 for k in self._asked if k.startswith("whatif:"))
-        if n >= len(drill):
-            return None
-        return FollowUp(f"whatif:{n}", drill[n], SENIOR_PM, f"what-if {n + 1} of {len(drill)}")
 
     def _last_answer(self) -> LastAnswer | None:
         """The last follow-up and its answer, judged, so a weak answer can be pushed on once."""

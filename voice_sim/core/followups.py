@@ -98,6 +98,25 @@ def second_level(last: LastAnswer, scenario: Scenario) -> tuple[str, str] | None
     return None
 
 
+WHATIF_ANSWER_S = 90.0  # each answer in a what-if drill
+WHATIF_MAX = 6
+
+
+def whatifs(scenario: Scenario) -> list[str]:
+    """The what-ifs a drill fires: the scenario's probes that stand alone (not ones quoting a
+    lever from an answer the drill never had), at most WHATIF_MAX."""
+    return [p.text for p in scenario.probes if not quotes_a_lever(p.text)][:WHATIF_MAX]
+
+
+def next_whatif(scenario: Scenario, asked: set[str]) -> FollowUp | None:
+    """The drill's next what-if (the first one was in the spoken intro), or None when all were asked."""
+    drill = whatifs(scenario)
+    n = 1 + sum(1 for k in asked if k.startswith("whatif:"))
+    if n >= len(drill):
+        return None
+    return FollowUp(f"whatif:{n}", drill[n], SENIOR_PM, f"what-if {n + 1} of {len(drill)}")
+
+
 def _present(analysis: Analysis, signal: str) -> bool:
     result = analysis.signals.get(signal)
     return bool(result and result.present)

@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from voice_sim.core.engine import whatifs
+from voice_sim.core.followups import whatifs
 from voice_sim.ui.messages import ChecksDone, ChoicesFound
 from voice_sim.ui.screens.base import AppScreen
 

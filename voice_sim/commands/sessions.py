@@ -64,12 +64,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def open_store() -> SessionStore:
+    """The store, opened and recovered; what it had to mend (a damaged index set aside and
+    rebuilt) is one line on stderr each, and the command goes on."""
+    import sqlite3
+
+    from voice_sim import locations
     from voice_sim.core.sessions import SessionStore
 
     try:
-        return SessionStore.open()
+        store = SessionStore.open()
     except OSError as exc:
         raise UserError(f"cannot open the sessions folder ({exc})") from None
+    except sqlite3.Error as exc:  # locked, unreadable, a folder in its place: not damage to discard
+        raise UserError(f"cannot open the session index {locations.sessions_db()} ({exc}); "
+                        "check that it is a file you can write, or move it away to rebuild it") from None
+    for line in store.notices:
+        print(f"voice-sim: {line}", file=sys.stderr)
+    return store
 
 
 def _guard(call):  # type: ignore[no-untyped-def]

@@ -165,23 +165,23 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from voice_sim.core.outputs import OutputError, destination
+
     store = open_store()
     text = _guard(lambda: store.export(args.id, args.format, _scenario_of(store, args.id)))
-    if args.output is None or str(args.output) == "-":
+    if args.output is None:
         sys.stdout.write(text)
         return 0
-    out: Path = args.output.expanduser()
-    if out.is_dir():
-        raise UserError(f"-o {args.output}: is a folder; give a file name, e.g. {out / ('round.' + args.format)}")
-    if not out.parent.is_dir():
-        raise UserError(f"-o {args.output}: folder {out.parent} does not exist")
-    from voice_sim.core.storage import write_atomic
-
     try:
-        write_atomic(out, text)
+        dest = destination(args.output)
+    except OutputError as exc:
+        raise UserError(f"-o {args.output}: {exc}") from None
+    try:
+        dest.write(text)
     except OSError as exc:
-        raise UserError(f"cannot write {out} ({exc.strerror or exc})") from None
-    print(f"wrote {out}", file=sys.stderr)
+        raise UserError(f"-o {args.output}: cannot write ({exc.strerror or exc})") from None
+    if not dest.stream:
+        print(f"wrote {dest.path}", file=sys.stderr)
     return 0
 
 

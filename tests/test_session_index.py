@@ -165,8 +165,9 @@ def test_an_index_written_before_the_split_is_read_as_it_is(tmp_path: Path) -> N
     SessionIndex(fresh).create()
     assert table_info(fresh) == table_info(legacy)
 
-    store = SessionStore.open(root=tmp_path / "sessions", db=legacy)
-    # The row has no folder on disk, so it is only listed if the index was kept, not rebuilt.
+    # The row has no folder on disk, so it is only listed if the index was kept, not rebuilt; and
+    # without recovery, which drops rows whose folder is gone (folders are the truth).
+    store = SessionStore.open(root=tmp_path / "sessions", db=legacy, recover=False)
     [row] = store.list()
     assert row.id == "20250101-100000-0001" and row.mode == "exam" and row.kind == "drill"
     assert row.started_at == datetime(2025, 1, 1, 9, tzinfo=UTC)

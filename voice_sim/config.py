@@ -3,12 +3,18 @@
 Precedence: command-line flags > environment (VOICE_SIM_SECTION__FIELD, e.g.
 VOICE_SIM_ROUND__MODE=exam) > the settings file (locations.config_file()) > defaults.
 `Settings()` applies all of them; the file is a settings source ranked below the environment, so
-what the app writes to it (Home's choices) never outranks an environment override.
+what the app writes to it (Home's choices) never outranks an environment override. Every bad
+value is one line naming the file or variable, the field and the fix; an unknown key is a warning
+naming the nearest valid one (a typo must not be ignored in silence). The file and its folder are
+private (0600 / 0700), like the recordings.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
+import os
+import sys
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -23,7 +29,16 @@ from pydantic_settings import (
 )
 
 from voice_sim import locations
+from voice_sim.core.storage import private_dir, write_atomic
 from voice_sim.errors import UserError
+
+ENV_PREFIX = "VOICE_SIM_"
+# What a list- or table-valued variable looks like, for the line that says a value is not JSON.
+ENV_EXAMPLES = {
+    "scenarios.extra_dirs": '\'["~/my-scenarios"]\'',
+    "panel.personas": '\'[{"name": "Hiring manager", "voice": "en-us", "rate": 165}]\'',
+    "coaching.pace_band": "'[130, 170]'",
+}
 
 
 class ScenarioSettings(BaseModel):
@@ -39,10 +54,12 @@ class SpeechSettings(BaseModel):
 
 class AudioSettings(BaseModel):
     input_device: str | int | None = Field(None, description="Microphone name or index; None = default.")
-    samplerate: int = Field(16000, description="Capture rate in Hz (Whisper wants 16 kHz).")
-    blocksize: int = Field(1600, description="Samples per capture block (1600 = 100 ms).")
-    silence_notice_s: float = Field(20, description="Say 'you have been silent for N s' after this.")
-    auto_stop_silence_s: float | None = Field(None, description="End an answer after this much silence; None = never.")
+    samplerate: int = Field(16000, ge=8000, le=192000, description="Capture rate in Hz (Whisper wants 16 kHz).")
+    blocksize: int = Field(1600, ge=16, le=192000, description="Samples per capture block (1600 = 100 ms).")
+    silence_notice_s: float = Field(20, gt=0, le=3600,
+                                    description="Say 'you have been silent for N s' after this.")
+    auto_stop_silence_s: float | None = Field(None, gt=0, le=3600,
+                                              description="End an answer after this much silence; None = never.")
     stop_tail_s: float = Field(
         0.3, ge=0, le=2,
         description="Keep recording this long after an answer is stopped: the last word may still be "
@@ -53,7 +70,7 @@ class AudioSettings(BaseModel):
 class Persona(BaseModel):
     name: str = Field(description="Shown before each line the persona speaks.")
     voice: str | None = Field(None, description="pyttsx3 voice id or name fragment; None = default.")
-    rate: int = Field(165, description="Speaking rate in words per minute.")
+    rate: int = Field(165, ge=40, le=600, description="Speaking rate in words per minute.")
 
 
 class PanelSettings(BaseModel):
@@ -130,6 +147,9 @@ def read_settings_file(path: Path) -> dict:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
+    except IsADirectoryError:
+        raise UserError(f"settings file {path} is a folder; move it away (the settings file is "
+                        "one TOML file, made when you change a setting on Home)") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UserError(f"settings file {path} is not valid TOML ({exc}); fix or delete it") from None
     except OSError as exc:
@@ -137,26 +157,119 @@ def read_settings_file(path: Path) -> dict:
 
 
 def load_settings() -> Settings:
-    """The settings: environment over the settings file over defaults; one line when invalid."""
+    """The settings: environment over the settings file over defaults; one line when invalid.
+    Unknown keys in the file or the environment are warned about on stderr, once a process."""
     try:
-        return Settings()
+        settings = Settings()
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"])
         path = locations.config_file()
         raise UserError(f"settings: '{field}': {first['msg']} (in {path} or VOICE_SIM_ env)") from None
     except SettingsError as exc:  # an environment value that is not valid JSON for a list or table
-        raise UserError(f"settings: {exc} (VOICE_SIM_ env)") from None
+        raise UserError(_env_error(exc)) from None
+    for line in unknown_settings():
+        if line not in _warned:
+            _warned.add(line)
+            print(f"voice-sim: warning: {line}", file=sys.stderr)
+    return settings
+
+
+_warned: set[str] = set()
+
+
+def _env_error(exc: SettingsError) -> str:
+    """Which variable holds a value that is not JSON, for which field, and what one looks like."""
+    for name, value in sorted(os.environ.items()):
+        key = name.upper()
+        if not key.startswith(ENV_PREFIX) or "__" not in key:
+            continue
+        field = key[len(ENV_PREFIX):].lower().replace("__", ".")
+        if _is_complex(field):
+            try:
+                json.loads(value)
+            except ValueError:
+                example = ENV_EXAMPLES.get(field, "a JSON list or table")
+                return (f"settings: {name}={value[:40]!r} is not JSON, which {field} needs; "
+                        f"e.g. {name}={example}")
+    return f"settings: {exc} (VOICE_SIM_ env)"
+
+
+def _is_complex(field: str) -> bool:
+    section, _, name = field.partition(".")
+    model = Settings.model_fields.get(section)
+    if model is None or not isinstance(model.annotation, type) or not issubclass(model.annotation, BaseModel):
+        return False
+    if not name:
+        return True
+    inner = model.annotation.model_fields.get(name)
+    return inner is not None and str(inner.annotation).startswith(("list", "tuple", "dict"))
+
+
+def unknown_settings() -> list[str]:
+    """One line per key in the settings file or a VOICE_SIM_ variable that no setting has, with
+    the nearest valid one: pydantic ignores them, so a typo would otherwise change nothing, silently."""
+    path = locations.config_file()
+    try:
+        data = read_settings_file(path)
+    except UserError:
+        return []  # said by load_settings already
+    lines = [f"{path}: unknown setting '{key}'{_did_you_mean(near)}" for key, near in _unknown(data, Settings)]
+    known = set(_env_names(Settings))
+    for name in sorted(os.environ):
+        key = name.upper()
+        if key.startswith(ENV_PREFIX) and "__" in key and key not in known:
+            near = difflib.get_close_matches(key, known, n=1)
+            lines.append(f"unknown variable {name}{_did_you_mean(near[0] if near else None)}")
+    return lines
+
+
+def _did_you_mean(near: str | None) -> str:
+    return f"; did you mean '{near}'?" if near else "; it is ignored"
+
+
+def _unknown(data: dict, model: type[BaseModel], prefix: str = "") -> list[tuple[str, str | None]]:
+    found: list[tuple[str, str | None]] = []
+    fields = model.model_fields
+    for key, value in data.items():
+        if key not in fields:
+            near = difflib.get_close_matches(key, list(fields), n=1)
+            found.append((prefix + key, prefix + near[0] if near else None))
+            continue
+        inner = _model_of(fields[key].annotation)
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if inner is not None and isinstance(item, dict):
+                for hit in _unknown(item, inner, f"{prefix}{key}."):
+                    if hit not in found:
+                        found.append(hit)
+    return found
+
+
+def _model_of(annotation: object) -> type[BaseModel] | None:
+    """The model a field holds, itself or in a list: where the key check goes on down."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return None
+
+
+def _env_names(model: type[BaseModel]) -> list[str]:
+    return [f"{ENV_PREFIX}{section.upper()}__{name.upper()}"
+            for section, field in model.model_fields.items()
+            if (inner := _model_of(field.annotation)) is not None
+            for name in inner.model_fields] + [f"{ENV_PREFIX}{s.upper()}" for s in model.model_fields]
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write the settings file (used by the app to remember choices)."""
+    """Write the settings file (used by the app to remember choices): atomic, and private (0600
+    in a 0700 folder) whatever the umask."""
     path = path or locations.config_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     data = settings.model_dump(mode="json", exclude_none=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(_to_toml(data), encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(path, _to_toml(data))
 
 
 def _to_toml(data: dict, prefix: str = "") -> str:

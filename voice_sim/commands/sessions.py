@@ -64,12 +64,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def open_store() -> SessionStore:
+    """The store, opened and recovered; what it had to mend (a damaged index set aside and
+    rebuilt) is one line on stderr each, and the command goes on."""
+    import sqlite3
+
+    from voice_sim import locations
     from voice_sim.core.sessions import SessionStore
 
     try:
-        return SessionStore.open()
+        store = SessionStore.open()
     except OSError as exc:
         raise UserError(f"cannot open the sessions folder ({exc})") from None
+    except sqlite3.Error as exc:  # locked, unreadable, a folder in its place: not damage to discard
+        raise UserError(f"cannot open the session index {locations.sessions_db()} ({exc}); "
+                        "check that it is a file you can write, or move it away to rebuild it") from None
+    for line in store.notices:
+        print(f"voice-sim: {line}", file=sys.stderr)
+    return store
 
 
 def _guard(call):  # type: ignore[no-untyped-def]
@@ -154,23 +165,23 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from voice_sim.core.outputs import OutputError, destination
+
     store = open_store()
     text = _guard(lambda: store.export(args.id, args.format, _scenario_of(store, args.id)))
-    if args.output is None or str(args.output) == "-":
+    if args.output is None:
         sys.stdout.write(text)
         return 0
-    out: Path = args.output.expanduser()
-    if out.is_dir():
-        raise UserError(f"-o {args.output}: is a folder; give a file name, e.g. {out / ('round.' + args.format)}")
-    if not out.parent.is_dir():
-        raise UserError(f"-o {args.output}: folder {out.parent} does not exist")
-    from voice_sim.core.storage import write_atomic
-
     try:
-        write_atomic(out, text)
+        dest = destination(args.output)
+    except OutputError as exc:
+        raise UserError(f"-o {args.output}: {exc}") from None
+    try:
+        dest.write(text)
     except OSError as exc:
-        raise UserError(f"cannot write {out} ({exc.strerror or exc})") from None
-    print(f"wrote {out}", file=sys.stderr)
+        raise UserError(f"-o {args.output}: cannot write ({exc.strerror or exc})") from None
+    if not dest.stream:
+        print(f"wrote {dest.path}", file=sys.stderr)
     return 0
 
 

@@ -1,7 +1,9 @@
 """`voice-sim transcribe AUDIO`: an audio file to WebVTT (stdout), or to .vtt/.srt/.json with -o.
 
 Presentation only: decoding and transcription are speech/files.py. The output file is written
-atomically, so a failed run never leaves half a transcript behind.
+atomically and private, so a failed run never leaves half a transcript behind; a FIFO, a device
+or `-` is written to as a stream (WebVTT unless its name ends .srt or .json), never replaced
+(core/outputs.py).
 """
 
 from __future__ import annotations
@@ -32,30 +34,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from voice_sim.config import load_settings
+    from voice_sim.core.outputs import OutputError, destination
     from voice_sim.core.transcripts import to_json, to_srt, to_vtt
     from voice_sim.speech import transcribe_path
 
     out: Path | None = args.output
+    dest = None
     if out is not None:
-        if out.suffix.lower() not in FORMATS:
+        try:
+            dest = destination(out)
+        except OutputError as exc:
+            raise UserError(f"-o {out}: {exc}") from None
+        if not dest.stream and out.suffix.lower() not in FORMATS:
             raise UserError(f"{out}: unknown output type '{out.suffix}'; use .vtt, .srt or .json")
-        if out.is_dir():
-            raise UserError(f"{out}: is a directory; give a file name")
-        if not out.parent.is_dir():
-            raise UserError(f"{out}: folder {out.parent} does not exist")
     transcript = transcribe_path(args.audio, load_settings(), model=args.model,
                                  progress=sys.stderr.isatty())
     writer = {".vtt": to_vtt, ".srt": to_srt, ".json": to_json}
-    text = writer[out.suffix.lower() if out else ".vtt"](transcript)
-    if out is None:
+    suffix = out.suffix.lower() if out is not None and out.suffix.lower() in FORMATS else ".vtt"
+    text = writer[suffix](transcript)
+    if dest is None:
         sys.stdout.write(text)
         return 0
-    tmp = out.with_name(f".{out.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(out)
+        dest.write(text)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise UserError(f"{out}: cannot write ({exc.strerror or exc})") from None
-    print(f"wrote {out} ({len(transcript.cues)} cues, {transcript.duration_s:.1f} s)", file=sys.stderr)
+    if not dest.stream:
+        print(f"wrote {out} ({len(transcript.cues)} cues, {transcript.duration_s:.1f} s)", file=sys.stderr)
     return 0

@@ -61,12 +61,23 @@ class Segment:
         return len(self.audio) / SAMPLE_RATE
 
 
+def _telemetry_off() -> None:
+    """No network, truly: onnxruntime builds with telemetry look up a Microsoft host when a
+    session is made (issue 12), so it is switched off before faster-whisper makes the VAD's."""
+    import onnxruntime
+
+    disable = getattr(onnxruntime, "disable_telemetry_events", None)
+    if disable is not None:
+        disable()
+
+
 class StreamingVad:
     """Silero VAD over consecutive 512-sample windows, carrying the model state across calls."""
 
     def __init__(self) -> None:
         from faster_whisper.vad import get_vad_model
 
+        _telemetry_off()
         self._session = get_vad_model().session
         self.reset()
 

@@ -47,6 +47,16 @@ class VoiceSimApp(App[None]):
 
     def on_mount(self) -> None:
         self.report_library()
+        self.report_store()
+        from voice_sim.config import unknown_settings
+
+        for line in unknown_settings()[:MAX_LIBRARY_LINES]:  # stderr is hidden behind the app
+            self.notify(line, title="Unknown setting", severity="warning", timeout=20)
+
+    def report_store(self) -> None:
+        """Say what opening the session store had to mend (a damaged index kept aside, rebuilt)."""
+        for line in getattr(self.services.store, "notices", []):
+            self.notify(line, title="Session index rebuilt", severity="warning", timeout=20)
 
     def report_library(self) -> None:
         """Say which scenario files were skipped and why, and which replaced a bundled one: the

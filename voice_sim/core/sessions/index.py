@@ -4,8 +4,9 @@ The row is defined once, by SessionRow; the CREATE TABLE, the INSERT, the SELECT
 back to objects are derived from its fields, so a new column is one new field (on the record or
 its headline too, where its value comes from). The index is a cache of the session folders:
 anything in it can be rebuilt from their session.json files, and is when an existing table's
-columns are not the model's, so it must never hold anything a folder does not. It answers the
-questions the history asks (newest first, by scenario, by id prefix) and nothing else.
+columns are not the model's, or when the file is damaged (then it is renamed aside, never
+deleted: IndexDamaged, set_aside), so it must never hold anything a folder does not. It answers
+the questions the history asks (newest first, by scenario, by id prefix) and nothing else.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ INDEXES = {  # name: columns; what the history sorts and filters by
     "sessions_started": ("started_at",),
     "sessions_scenario": ("scenario_id", "started_at"),
 }
+# What SQLite says of a file that is not, or no longer, a sound database: set it aside and rebuild.
+# Other errors (locked, disk full, cannot open) are faults of the moment, not damage to discard.
+DAMAGE_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 SQL_TYPES: dict[type, str] = {str: "TEXT", int: "INTEGER", float: "REAL", bool: "INTEGER",
                               datetime: "TEXT"}
 
@@ -141,6 +145,14 @@ INSERT = insert_sql(SessionRow)
 SELECT = select_sql(SessionRow)
 
 
+class IndexDamaged(Exception):
+    """sessions.db is not a sound SQLite database (truncated, overwritten, a bad header)."""
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorname", None) in DAMAGE_CODES
+
+
 class SessionIndex:
     """The index file at `path`. Each call opens its own connection, so any thread may call."""
 
@@ -152,12 +164,25 @@ class SessionIndex:
 
         Returns True if an existing table's columns were not SessionRow's (an index from a version
         with other fields): the table is then made again, empty, and the caller re-indexes the
-        session folders (recovery.index_folders), which hold everything the index did.
+        session folders (recovery.index_folders), which hold everything the index did. Raises
+        IndexDamaged if the file is not a sound database (the caller sets it aside and rebuilds).
         """
         if not self.path.exists():
             private_dir(self.path.parent)
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
+        try:
+            return self._create()
+        except sqlite3.DatabaseError as exc:
+            if is_damage(exc):
+                raise IndexDamaged(str(exc)) from exc
+            raise
+
+    def _create(self) -> bool:
         with closing(self._connect()) as con:
+            # quick_check reads every page: a truncated file fails here, not in a later listing.
+            problems = [r[0] for r in con.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                raise IndexDamaged(problems[0])
             con.executescript(SCHEMA)
             found = {r["name"] for r in con.execute(f"PRAGMA table_info({TABLE})")}
             if found == set(COLUMNS):
@@ -165,6 +190,18 @@ class SessionIndex:
             log.info("%s has columns %s, not %s: rebuilding it", self.path, found, COLUMNS)
             con.executescript(f"BEGIN; DROP TABLE {TABLE}; {SCHEMA} COMMIT;")
             return True
+
+    def set_aside(self) -> Path:
+        """Rename the damaged file (and its -wal and -shm) to sessions.db.damaged-TIME: kept for
+        whoever wants to look, out of the way of a fresh index. Returns the new name."""
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{os.getpid()}")
+        for extra in ("-wal", "-shm", ""):  # the main file last: it is what a reader looks for
+            try:
+                os.replace(f"{self.path}{extra}", f"{aside}{extra}")
+            except FileNotFoundError:
+                continue  # no such companion, or another process set it aside first
+        return aside
 
     def _connect(self) -> sqlite3.Connection:
         con = sqlite3.connect(self.path, timeout=10)

@@ -2,9 +2,10 @@
 
 A round is created with status "recording" and its owner's pid (and that process's start time, so
 a reused pid is not mistaken for the owner). When the store opens, any such round whose owner is
-gone has its WAV headers repaired, its transcribed words analyzed and its results written, and
-folders the index does not know are indexed again. It must never delete a file, and never touch
-a round whose owner is still alive.
+gone has its WAV headers repaired, its transcribed words analyzed and its results written;
+folders the index does not know are indexed again, and rows whose folder was deleted by hand are
+dropped (the folders are the truth). It must never delete a file, and never touch a round whose
+owner is still alive.
 """
 
 from __future__ import annotations
@@ -48,12 +49,17 @@ def recover(root: Path, index: SessionIndex) -> list[str]:
 
 
 def index_folders(root: Path, index: SessionIndex) -> list[str]:
-    """Index every session folder the index does not know (it was lost, or rebuilt), as it is."""
+    """Index every session folder the index does not know (it was lost, or rebuilt), as it is,
+    and drop the rows whose folder is gone (deleted by hand). Returns the ids it added."""
     known = set(index.ids())
     try:
         on_disk = sorted(p.name for p in root.iterdir() if (p / SESSION_FILE).is_file())
     except FileNotFoundError:
         return []
+    for sid in known:
+        # Only a missing folder: one still being created has no session.json for a moment.
+        if not (root / sid).is_dir():
+            index.remove(sid)
     added = []
     for sid in on_disk:
         if sid in known:

@@ -20,7 +20,7 @@ from voice_sim.core.scenario import Scenario
 from voice_sim.core.sessions import export as exports
 from voice_sim.core.sessions import recovery
 from voice_sim.core.sessions.folder import read_analysis, read_record, read_transcript
-from voice_sim.core.sessions.index import SessionIndex, SessionRow
+from voice_sim.core.sessions.index import IndexDamaged, SessionIndex, SessionRow
 from voice_sim.core.sessions.records import SessionError, SessionRecord, new_session_id
 from voice_sim.core.sessions.writer import FolderWriter
 from voice_sim.core.storage import DIR_MODE, owner_alive, private_dir, process_started
@@ -33,15 +33,31 @@ class SessionStore:
         self.root = root or locations.sessions_dir()
         self.db = db or locations.sessions_db()
         self.index = SessionIndex(self.db)
+        self.notices: list[str] = []  # what opening had to mend, one line each, for the user
+
 
     @classmethod
     def open(
         cls, root: Path | None = None, db: Path | None = None, recover: bool = True
     ) -> SessionStore:
-        """Create the folders and index if needed; by default, mark abandoned rounds incomplete."""
+        """Create the folders and index if needed; by default, mark abandoned rounds incomplete.
+
+        A damaged index is renamed aside (never deleted) and rebuilt from the session folders,
+        and `notices` says so in one line: the folders are the truth, so nothing is lost.
+        """
         store = cls(root, db)
         private_dir(store.root)
-        rebuilt = store.index.create()
+        try:
+            rebuilt = store.index.create()
+        except IndexDamaged as exc:
+            aside = store.index.set_aside()
+            store.index.create()
+            added = recovery.index_folders(store.root, store.index)
+            store.notices.append(
+                f"the session index {store.db} was damaged ({exc}); kept it as {aside} and "
+                f"rebuilt it from {len(added)} session folder{'s' if len(added) != 1 else ''}"
+            )
+            rebuilt = False
         if recover:
             store.recover()
         elif rebuilt:

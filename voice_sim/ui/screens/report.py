@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from voice_sim.core.labels import clock, when
 from voice_sim.core.labels import duration as length
 from voice_sim.core.models import ANTI_PATTERNS, DELIVERY_FLAGS
+from voice_sim.core.outputs import destination
 from voice_sim.core.sessions import SessionRecord
 from voice_sim.ui import report_views as views
 from voice_sim.ui.messages import QuestionsRead
@@ -221,7 +222,7 @@ class ReportScreen(AppScreen):
         text = self.app.services.store.export(self.record.id, fmt, scenario)
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{self.stem}.{EXPORTS[fmt][1]}"
-        path.write_text(text, encoding="utf-8")
+        destination(path).write(text)  # atomic and private; a link is followed, not replaced
         self.app.call_from_thread(self.notify, f"Saved {EXPORTS[fmt][0]} to {path}", timeout=6)
         return path
 

@@ -8,7 +8,7 @@ import pytest
 
 from voice_sim.core.fakes import FakeTranscriber
 from voice_sim.core.models import Cue, Word
-from voice_sim.speech.live import WhisperLiveStream
+from voice_sim.speech.live import MAX_PUSH_S, WhisperLiveStream
 
 
 class ScriptedSession:
@@ -18,6 +18,7 @@ class ScriptedSession:
         self.cues: list[Cue] = []
         self.samples = 0
         self.pushes = 0
+        self.sizes: list[int] = []
         self.slow = slow
         self.fail_after = fail_after
 
@@ -25,6 +26,7 @@ class ScriptedSession:
         if self.slow is not None:
             self.slow.wait()
         self.pushes += 1
+        self.sizes.append(len(block))
         if self.fail_after is not None and self.pushes > self.fail_after:
             raise RuntimeError("decoder exploded")
         before = self.samples // 16000
@@ -59,6 +61,21 @@ def test_feed_returns_at_once_even_when_decoding_is_slow():
     transcript = stream.finish(timeout=10)
     assert [c.text for c in transcript.cues][-1].startswith("second")
     assert len(transcript.cues) == 6  # five whole seconds and the flushed tail
+
+
+def test_a_backlog_is_handed_over_in_bounded_pushes():
+    """Behind a file read faster than it is transcribed (run --fast) the queue holds minutes:
+    it reaches the session a few seconds at a time, not joined into one array (and every
+    segment closed in it held at once) before the first word is decoded. Nothing is lost."""
+    gate = threading.Event()
+    session = ScriptedSession(slow=gate)
+    stream = WhisperLiveStream(session)
+    for _ in range(600):  # one minute queued while the first push waits
+        stream.feed(np.zeros(1600, dtype=np.float32))
+    gate.set()
+    stream.finish(timeout=10)
+    assert max(session.sizes) <= MAX_PUSH_S * 16000
+    assert sum(session.sizes) == 600 * 1600
 
 
 def test_callbacks_come_from_the_worker_thread_in_order():

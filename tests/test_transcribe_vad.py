@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from speechkit import RATE, say, silence
 
-from voice_sim.speech.vad import WINDOW, Segmenter, SegmenterOptions, StreamingVad
+from voice_sim.speech.vad import MAX_BATCH, WINDOW, Segmenter, SegmenterOptions, StreamingVad
 
 
 @pytest.fixture(scope="module")
@@ -88,3 +88,37 @@ def test_memory_stays_flat_over_a_long_silence():
     for _ in range(600):  # ten minutes of silence
         seg.push(silence(1.0))
     assert len(seg._buf) <= RATE  # only the pre-roll is kept
+
+
+class SpySession:
+    """The real VAD session, recording each call's batch size and the segmenter's buffer."""
+
+    def __init__(self, session) -> None:
+        self.session = session
+        self.segmenter: Segmenter | None = None
+        self.batches: list[int] = []
+        self.buffered: list[int] = []
+
+    def run(self, names, feeds):
+        self.batches.append(len(feeds["input"]))
+        if self.segmenter is not None:
+            self.buffered.append(len(self.segmenter._buf))
+        return self.session.run(names, feeds)
+
+
+def test_a_long_block_at_once_is_held_one_segment_at_a_time(two_sentences):
+    """A backlog or a whole file pushed in one call goes through the model in bounded batches and
+    the buffer stays about one segment long: the model's working memory grew with the batch (a
+    15-minute answer in one call peaked 420 MB higher), and the cuts are the same."""
+    audio = np.concatenate([two_sentences] * 12)  # over two minutes
+    vad = StreamingVad()
+    spy = SpySession(vad._session)
+    vad._session = spy
+    seg = Segmenter(vad=vad)
+    spy.segmenter = seg
+    at_once = seg.push(audio) + seg.flush()
+    assert max(spy.batches) <= MAX_BATCH
+    longest = SegmenterOptions().max_segment_s * RATE + 2 * MAX_BATCH * WINDOW
+    assert max(spy.buffered) <= longest < len(audio) / 4
+    blocks = cut(audio, 1600)
+    assert [(s.start, len(s.audio)) for s in at_once] == [(s.start, len(s.audio)) for s in blocks]

@@ -33,6 +33,10 @@ from voice_sim.core.ports import (
 log = logging.getLogger(__name__)
 _FINISH = object()
 MIN_PREVIEW_GROWTH_S = 0.25  # do not preview again until this much more audio arrived
+MAX_PUSH_S = 8.0
+"""At most this much queued audio goes to the session at once. Live, the queue holds a block or
+two; behind a fast file (run --fast) it holds minutes, and taking it all in one push held it twice
+more (joined, then every segment closed in it) before the first word was decoded."""
 
 
 class Session(Protocol):
@@ -115,7 +119,9 @@ class WhisperLiveStream(TranscriptStream, threading.Thread):
             blocks, finishing = [], item is _FINISH
             if not finishing:
                 blocks.append(item)
-            while not finishing:  # take everything already queued in one go
+            size = sum(len(b) for b in blocks)
+            # take what is already queued in one go, up to MAX_PUSH_S
+            while not finishing and size < MAX_PUSH_S * SAMPLE_RATE:
                 try:
                     more = self._queue.get_nowait()
                 except queue.Empty:
@@ -124,6 +130,7 @@ class WhisperLiveStream(TranscriptStream, threading.Thread):
                     finishing = True
                 else:
                     blocks.append(more)
+                    size += len(more)
             if self._cancelled.is_set():
                 return
             if blocks:

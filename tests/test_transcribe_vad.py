@@ -122,3 +122,11 @@ def test_a_long_block_at_once_is_held_one_segment_at_a_time(two_sentences):
     assert max(spy.buffered) <= longest < len(audio) / 4
     blocks = cut(audio, 1600)
     assert [(s.start, len(s.audio)) for s in at_once] == [(s.start, len(s.audio)) for s in blocks]
+
+
+def test_the_vad_session_keeps_no_memory_arena():
+    """onnxruntime's CPU arena would keep the largest batch's memory for good. faster-whisper's
+    session turns it off and runs on one thread; checked here because voice-sim relies on it."""
+    options = StreamingVad()._session.get_session_options()
+    assert options.enable_cpu_mem_arena is False
+    assert options.intra_op_num_threads == 1

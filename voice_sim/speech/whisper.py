@@ -35,6 +35,7 @@ from voice_sim.core.ports import (
     TranscriptStream,
 )
 from voice_sim.errors import UserError
+from voice_sim.speech.allocator import pin_malloc_thresholds
 from voice_sim.speech.decode import DecodeOptions, WindowDecoder
 from voice_sim.speech.vad import Segment, Segmenter, SegmenterOptions
 
@@ -63,6 +64,7 @@ class WhisperTranscriber(Transcriber):
     ):
         device, compute_type = _pick_device(device, compute_type)
         threads = cpu_threads or min(os.cpu_count() or 1, 4)
+        pin_malloc_thresholds()  # freed decoding buffers go back to the system (allocator.py)
         try:
             self.model = WhisperModel(
                 str(model_path), device=device, compute_type=compute_type,

@@ -167,6 +167,22 @@ def test_pacing_counts_fillers_and_pauses():
     assert p.wpm_wall == pytest.approx(p.words / 18 * 60, abs=0.1)
 
 
+@pytest.mark.parametrize(("text", "fillers"), [
+    ("so like the origin sends each event once", {"so": 1, "like": 1}),  # the tic and the filler
+    ("the contract says no more than like a minute down", {"like": 1}),  # an approximator
+    ("retention goes up like twenty percent", {"like": 1}),
+    ("and like the sellers push the next pin", {"like": 1}),
+    ("we can't like just throw servers at it", {"like": 1}),
+    ("it's like gone by then", {"like": 1}),
+    ("it looks like two seconds at p95", {}),  # a comparison, not a filler
+    ("something like a hundred milliseconds", {}),
+    ("I would like to cache prices", {}),
+    ("a queue like Kafka would do", {}),
+])
+def test_like_counts_as_a_filler_only_where_it_carries_nothing(text, fillers):
+    assert analyze(Transcript(cues=[Cue(start_s=0, end_s=5, text=text)])).pacing.filler_counts == fillers
+
+
 def test_scorecard_explains_itself():
     strong = analyze(transcript(
         "My bet is that bidders drop out when their bid confirmation lags.",

@@ -20,10 +20,33 @@ LONG_PAUSE_S = 3.0
 # nothing ("it's, like, gone", "so like we", "there's like all the stuff"), never "I'd like" or
 # "something like a queue"; "so"/"okay"/"well"/"right" only as a tic opening a sentence, before a
 # comma or another filler ("So, um, ..."), never "So the hypothesis is".
+# "like" before an amount is an approximator the coach counts ("more than like a minute", "up like
+# twenty percent"), except where it compares ("looks like two", "something like a hundred").
+_APPROX = (r"a\s+(?:couple|few|minute|second|hundred|thousand|million|half|dozen)|\d|one|two|three|four|five|six|"
+           r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+           r"half|hundred|a\s+thousand")
+
+
+def _after(*words: str) -> str:
+    """Right after one of `words` and a space, without taking the word into the match (so "so like"
+    still counts "so" as a tic)."""
+    return "(?:" + "|".join(rf"(?<={w}\s)" if w.startswith("'") else rf"(?<=\s{w}\s)|(?<=^{w}\s)"
+                            for w in words) + ")"
+
+
+_NOT_FILLER_BEFORE = "".join(rf"(?<!\b{w}\s)" for w in (
+    "something", "anything", "nothing", "looks", "look", "feels", "feel", "sounds", "seems", "seem",
+    "more", "things", "stuff", "would", "i'd", "we'd", "you'd", "exactly", "just"))
+_LIKE_AFTER = _after("so", "and", "but", "um", "uh", "is", "are", "was", "were", "'s", "just", "there's")
+_LIKE_AFTER_LINK = _after("so", "and", "but", "or", "um", "uh")
 _SINGLE = "|".join(lx.FILLERS_SINGLE + ("you know", "i mean", "basically"))
 _FILLERS = re.compile(
     rf"\b({_SINGLE})\b"
-    r"|(?:^|[,.;]\s*|\b(?:so|and|but|um|uh|is|are|was|were|'s|just|there's)\s+)(like)\b(?!\s+(?:to|this|that|it|a|an|the)\b)"
+    rf"|(?:^|[,.;]\s*|{_LIKE_AFTER})"
+    r"(like)\b(?!\s+(?:to|this|that|it|a|an|the)\b)"
+    rf"|{_LIKE_AFTER_LINK}(like)\s+(?=(?:the|a|an|this|that|it)\b)"
+    rf"|{_NOT_FILLER_BEFORE}\b(like)\s+(?=(?:{_APPROX})\b)"
+    r"|\b(like)\s+(?=(?:just|really|totally|literally|all|super|basically|um|uh)\b)"
     r"|(?:^|[.?!]\s+)(so|okay|ok|well|right)(?=,|\s+(?:um|uh|er|erm|like|basically|you know)\b)"
     r"|(?:^|[.?!]\s+)(so|okay|ok)\b(?![,-]|\s+(?:that|far|much|many|long|now|if|yes|no)\b)"
 )
@@ -35,7 +58,7 @@ def count_filler_spans(text: str) -> list[tuple[int, int, str]]:
     lowered = text.lower().replace("\u2019", "'")
     spans = []
     for m in _FILLERS.finditer(lowered):
-        group = next(g for g in (1, 2, 3, 4) if m.group(g))
+        group = next(g for g in range(1, len(m.groups()) + 1) if m.group(g))
         spans.append((m.start(group), m.end(group), m.group(group)))
     tic = _TIC_AFTER_FILLER.match(lowered)
     if tic and all(start != tic.start(1) for start, _, _ in spans):

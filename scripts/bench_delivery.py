@@ -25,7 +25,7 @@ from voice_sim.core.analysis import analyze  # noqa: E402
 from voice_sim.core.analysis.features import candidate_cues  # noqa: E402
 from voice_sim.core.transcripts import read_vtt  # noqa: E402
 
-SETS = {"delivery_dev": "tuning", "delivery_holdout": "untouched"}
+SETS = {"delivery_dev": "tuning", "delivery_holdout": "untouched", "delivery_holdout2": "untouched"}
 
 
 def f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

@@ -1,0 +1,174 @@
+"""After a crash, the end of an answer that was recorded but never transcribed is transcribed from
+its audio (core/sessions/tails.py): only that end, at the right times, once. The transcriber here is
+the project's fake; tests/test_tails_model.py does the same with the real model on real speech."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+from roundkit import HYPOTHESIS, LEVER_ONLY, METRIC, SCENARIO
+
+from voice_sim.core.fakes import FakeTranscriber
+from voice_sim.core.models import Cue, Transcript, Word
+from voice_sim.core.ports import ProgressCallback
+from voice_sim.core.sessions import Recovered, Segment, SessionStore
+from voice_sim.core.sessions.tails import OVERLAP_S
+from voice_sim.errors import UserError
+
+START_S = 4.0  # the answer begins here on the round clock
+AUDIO_S = 12.0  # seconds recorded
+HEARD_TO_S = 5.0  # the live transcript's last word ends here, seconds into the audio
+
+
+def spoken(text: str, start_s: float, end_s: float) -> Cue:
+    """A cue with evenly spread word timings."""
+    words = text.split()
+    step = (end_s - start_s) / len(words)
+    return Cue(start_s=start_s, end_s=end_s, text=text, words=[
+        Word(start_s=round(start_s + i * step, 3), end_s=round(start_s + (i + 1) * step, 3), text=w)
+        for i, w in enumerate(words)])
+
+
+class TailTranscriber(FakeTranscriber):
+    """The fake, also noting how long each file it was given is (the file is gone afterwards)."""
+
+    def __init__(self, cues: list[Cue] | None = None, silent: bool = False) -> None:
+        super().__init__(cues)
+        self.seconds: list[float] = []
+        self.silent = silent
+
+    def transcribe_file(self, path: Path, progress: ProgressCallback | None = None) -> Transcript:
+        self.seconds.append(sf.info(str(path)).duration)
+        if self.silent:
+            raise UserError(f"{path}: no speech found in 7.0 s of audio (silence?)")
+        return super().transcribe_file(path, progress)
+
+
+def dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def crashed_round(store: SessionStore) -> str:
+    """A round whose process died 12 s into its first answer, 5 s of it transcribed: what a
+    SIGKILL leaves. Opening the store marks it incomplete."""
+    w = store.create(SCENARIO, "coach", "full", 1800, 600)
+    audio = w.audio_path(1)
+    t = np.arange(int(16000 * AUDIO_S)) / 16000
+    sf.write(audio, (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32), 16000, subtype="PCM_16")
+    w.record.segments.append(Segment(index=1, kind="prompt", speaker="Hiring manager", start_s=0.0,
+                                     end_s=3.5, text=SCENARIO.prompt))
+    w.record.segments.append(Segment(index=2, kind="answer", speaker="candidate", start_s=START_S,
+                                     end_s=START_S, audio="audio/answer-01.wav"))
+    w.record.pid = dead_pid()
+    w.checkpoint(Transcript(cues=[
+        Cue(start_s=0.0, end_s=3.5, text=SCENARIO.prompt, speaker="Hiring manager"),
+        spoken(HYPOTHESIS, START_S + 0.5, START_S + HEARD_TO_S).model_copy(update={"speaker": "candidate"}),
+    ]))
+    SessionStore.open()  # the next start: marked incomplete, with the words heard so far
+    return w.id
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def store() -> SessionStore:
+    return SessionStore.open()
+
+
+def test_the_untranscribed_end_is_transcribed_once_at_its_times_and_reanalyzed(store: SessionStore) -> None:
+    sid = crashed_round(store)
+    folder = store.folder(sid)
+    audio = folder / "audio" / "answer-01.wav"
+    before_audio = digest(audio)
+    assert store.get(sid).status == "incomplete"
+    assert not store.analysis(sid).signals["metric_tie"].present
+
+    [tail] = store.tails(sid)
+    assert (tail.answer, tail.from_s, tail.to_s) == (1, HEARD_TO_S, AUDIO_S)
+    # The fake hears, on the tail file's clock (0 = 1 s before the last heard word ended): the
+    # last word again, then the lever and the metric tie.
+    cut = HEARD_TO_S - OVERLAP_S
+    fake = TailTranscriber([spoken("late.", 0.6, 0.95), spoken(LEVER_ONLY, 1.2, 4.0),
+                            spoken(METRIC, 4.2, 6.8)])
+    seen: list[float] = []
+    result = store.transcribe_tails(sid, fake, progress=lambda t, done: seen.append(done))
+
+    assert fake.seconds == [pytest.approx(AUDIO_S - cut)]  # only the tail, with the overlap
+    assert seen[0] == 0.0 and seen[-1] == pytest.approx(tail.seconds)
+    words = len(LEVER_ONLY.split()) + len(METRIC.split())
+    assert result.tails == [(tail, words)]
+    assert result.heard_now == ["lever", "metric_tie"]
+
+    cues = [c for c in store.transcript(sid).cues if c.speaker == "candidate"]
+    assert [c.text for c in cues] == [HYPOTHESIS, LEVER_ONLY, METRIC]  # "late." not twice
+    assert cues[1].start_s == pytest.approx(START_S + cut + 1.2)
+    assert cues[2].end_s == pytest.approx(START_S + cut + 6.8)
+    assert cues[2].words[-1].end_s == cues[2].end_s
+
+    record = store.get(sid)
+    assert record.status == "incomplete"
+    seg = record.segments[1]
+    assert seg.recovered == Recovered(from_s=HEARD_TO_S, to_s=AUDIO_S, words=words)
+    assert seg.text.endswith(METRIC) and seg.text.startswith(HYPOTHESIS)
+    assert seg.end_s == pytest.approx(START_S + AUDIO_S)  # the audio's end, as before
+    analysis = store.analysis(sid)
+    assert analysis.signals["lever"].present and analysis.signals["metric_tie"].present
+    [row] = store.list()
+    assert row.status == "incomplete" and row.words == len(seg.text.split())
+    report = (folder / "report.md").read_text()
+    assert "Incomplete round" in report
+    assert f"The last 7.0 s of answer 1 were transcribed after the round stopped ({words} words)" in report
+    assert "bid conversion" in (folder / "transcript.vtt").read_text()
+
+    # Idempotent: nothing is left, and the model is not asked again.
+    assert store.tails(sid) == []
+    assert store.transcribe_tails(sid, fake).tails == []
+    assert len(fake.seconds) == 1
+    assert digest(audio) == before_audio  # the recording is only ever read
+    assert sorted(p.name for p in (folder / "audio").iterdir()) == ["answer-01.wav"]
+
+
+def test_a_silent_end_is_noted_once_and_not_reported_as_words(store: SessionStore) -> None:
+    sid = crashed_round(store)
+    fake = TailTranscriber(silent=True)
+    result = store.transcribe_tails(sid, fake)
+    [(tail, words)] = result.tails
+    assert words == 0 and result.heard_now == []
+    assert store.get(sid).segments[1].recovered == Recovered(from_s=HEARD_TO_S, to_s=AUDIO_S, words=0)
+    assert "transcribed after the round stopped" not in (store.folder(sid) / "report.md").read_text()
+    assert store.transcribe_tails(sid, fake).tails == [] and len(fake.seconds) == 1
+
+
+def test_an_answer_heard_to_its_end_has_no_tail(store: SessionStore) -> None:
+    sid = crashed_round(store)
+    transcript = store.transcript(sid)
+    transcript.cues.append(spoken(METRIC, START_S + 6.0, START_S + AUDIO_S - 0.2).model_copy(
+        update={"speaker": "candidate"}))
+    from voice_sim.core.sessions.folder import write_transcript
+
+    write_transcript(store.folder(sid), store.get(sid), transcript)
+    assert store.tails(sid) == []  # 0.2 s of breath after the last word is not a tail
+
+
+def test_rounds_that_are_not_incomplete_are_left_alone(store: SessionStore) -> None:
+    w = store.create(SCENARIO, "coach", "full", 1800, 600)  # still recording, by this process
+    audio = w.audio_path(1)
+    sf.write(audio, np.zeros(16000 * 3, dtype=np.float32), 16000, subtype="PCM_16")
+    w.record.segments.append(Segment(index=1, kind="answer", speaker="candidate", start_s=0.0,
+                                     end_s=0.0, audio="audio/answer-01.wav"))
+    w.checkpoint(Transcript())
+    assert store.tails(w.id) == []
+    fake = TailTranscriber()
+    assert store.transcribe_tails(w.id, fake).tails == [] and fake.seconds == []
+    w.finish(Transcript(), None, "complete", None)
+    assert store.tails(w.id) == []

@@ -14,6 +14,7 @@ import pytest
 import soundfile as sf
 from roundkit import HYPOTHESIS, LEVER_ONLY, METRIC, SCENARIO
 
+from voice_sim.cli import main
 from voice_sim.core.fakes import FakeTranscriber
 from voice_sim.core.models import Cue, Transcript, Word
 from voice_sim.core.ports import ProgressCallback
@@ -24,6 +25,7 @@ from voice_sim.errors import UserError
 START_S = 4.0  # the answer begins here on the round clock
 AUDIO_S = 12.0  # seconds recorded
 HEARD_TO_S = 5.0  # the live transcript's last word ends here, seconds into the audio
+WORDS = len(LEVER_ONLY.split()) + len(METRIC.split())  # what the fake hears after it
 
 
 def spoken(text: str, start_s: float, end_s: float) -> Cue:
@@ -105,7 +107,7 @@ def test_the_untranscribed_end_is_transcribed_once_at_its_times_and_reanalyzed(s
 
     assert fake.seconds == [pytest.approx(AUDIO_S - cut)]  # only the tail, with the overlap
     assert seen[0] == 0.0 and seen[-1] == pytest.approx(tail.seconds)
-    words = len(LEVER_ONLY.split()) + len(METRIC.split())
+    words = WORDS
     assert result.tails == [(tail, words)]
     assert result.heard_now == ["lever", "metric_tie"]
 
@@ -172,3 +174,42 @@ def test_rounds_that_are_not_incomplete_are_left_alone(store: SessionStore) -> N
     assert store.transcribe_tails(w.id, fake).tails == [] and fake.seconds == []
     w.finish(Transcript(), None, "complete", None)
     assert store.tails(w.id) == []
+
+
+def test_cli_recover_transcribes_every_incomplete_round_once(store: SessionStore, capsys, monkeypatch) -> None:
+    sid = crashed_round(store)
+    loads: list[object] = []
+
+    def fake_model(settings: object, model: object = None) -> FakeTranscriber:
+        loads.append(settings)
+        return TailTranscriber([spoken(LEVER_ONLY, 1.2, 4.0), spoken(METRIC, 4.2, 6.8)])
+
+    monkeypatch.setattr("voice_sim.speech.transcriber.make_transcriber", fake_model)
+    assert main(["sessions", "recover"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"{sid}: The last 7.0 s of answer 1 were transcribed after the round stopped ({WORDS} words).",
+        f"{sid}: analyzed again; now heard: Lever, Metric tie",
+    ]
+    assert "transcribing the last 7.0 s of answer 1" in err and "100%" in err
+    assert main(["sessions", "recover", sid[:8]]) == 0
+    assert capsys.readouterr().out.startswith("Nothing to recover")
+    assert len(loads) == 1  # the model is loaded only when there is something to transcribe
+
+
+def test_cli_show_without_a_model_says_so_in_one_line_and_shows_the_round(
+        store: SessionStore, capsys, monkeypatch) -> None:
+    sid = crashed_round(store)
+
+    def no_model(settings: object, model: object = None) -> FakeTranscriber:
+        raise UserError("model tiny.en is not downloaded; run: voice-sim models pull tiny.en")
+
+    monkeypatch.setattr("voice_sim.speech.transcriber.make_transcriber", no_model)
+    assert main(["sessions", "show", sid]) == 0
+    out, err = capsys.readouterr()
+    assert "Incomplete round" in out
+    [line] = [x for x in err.splitlines() if "not downloaded" in x]
+    assert line.endswith("the last 7.0 s this round recorded stay untranscribed")
+    assert "Traceback" not in err and store.tails(sid)  # still there for the next time
+    assert main(["sessions", "recover", "no-such-round"]) == 2
+    assert capsys.readouterr().err.strip() == "voice-sim: no saved round 'no-such-round'; see: voice-sim sessions list"

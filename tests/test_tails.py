@@ -5,77 +5,29 @@ the project's fake; tests/test_tails_model.py does the same with the real model 
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 import soundfile as sf
 from roundkit import HYPOTHESIS, LEVER_ONLY, METRIC, SCENARIO
+from tailkit import (
+    AUDIO_S,
+    HEARD_TO_S,
+    START_S,
+    WORDS,
+    TailTranscriber,
+    crashed_round,
+    spoken,
+    the_rest,
+)
 
 from voice_sim.cli import main
 from voice_sim.core.fakes import FakeTranscriber
-from voice_sim.core.models import Cue, Transcript, Word
-from voice_sim.core.ports import ProgressCallback
+from voice_sim.core.models import Transcript
 from voice_sim.core.sessions import Recovered, Segment, SessionStore
 from voice_sim.core.sessions.tails import OVERLAP_S
 from voice_sim.errors import UserError
-
-START_S = 4.0  # the answer begins here on the round clock
-AUDIO_S = 12.0  # seconds recorded
-HEARD_TO_S = 5.0  # the live transcript's last word ends here, seconds into the audio
-WORDS = len(LEVER_ONLY.split()) + len(METRIC.split())  # what the fake hears after it
-
-
-def spoken(text: str, start_s: float, end_s: float) -> Cue:
-    """A cue with evenly spread word timings."""
-    words = text.split()
-    step = (end_s - start_s) / len(words)
-    return Cue(start_s=start_s, end_s=end_s, text=text, words=[
-        Word(start_s=round(start_s + i * step, 3), end_s=round(start_s + (i + 1) * step, 3), text=w)
-        for i, w in enumerate(words)])
-
-
-class TailTranscriber(FakeTranscriber):
-    """The fake, also noting how long each file it was given is (the file is gone afterwards)."""
-
-    def __init__(self, cues: list[Cue] | None = None, silent: bool = False) -> None:
-        super().__init__(cues)
-        self.seconds: list[float] = []
-        self.silent = silent
-
-    def transcribe_file(self, path: Path, progress: ProgressCallback | None = None) -> Transcript:
-        self.seconds.append(sf.info(str(path)).duration)
-        if self.silent:
-            raise UserError(f"{path}: no speech found in 7.0 s of audio (silence?)")
-        return super().transcribe_file(path, progress)
-
-
-def dead_pid() -> int:
-    proc = subprocess.Popen([sys.executable, "-c", "pass"])
-    proc.wait()
-    return proc.pid
-
-
-def crashed_round(store: SessionStore) -> str:
-    """A round whose process died 12 s into its first answer, 5 s of it transcribed: what a
-    SIGKILL leaves. Opening the store marks it incomplete."""
-    w = store.create(SCENARIO, "coach", "full", 1800, 600)
-    audio = w.audio_path(1)
-    t = np.arange(int(16000 * AUDIO_S)) / 16000
-    sf.write(audio, (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32), 16000, subtype="PCM_16")
-    w.record.segments.append(Segment(index=1, kind="prompt", speaker="Hiring manager", start_s=0.0,
-                                     end_s=3.5, text=SCENARIO.prompt))
-    w.record.segments.append(Segment(index=2, kind="answer", speaker="candidate", start_s=START_S,
-                                     end_s=START_S, audio="audio/answer-01.wav"))
-    w.record.pid = dead_pid()
-    w.checkpoint(Transcript(cues=[
-        Cue(start_s=0.0, end_s=3.5, text=SCENARIO.prompt, speaker="Hiring manager"),
-        spoken(HYPOTHESIS, START_S + 0.5, START_S + HEARD_TO_S).model_copy(update={"speaker": "candidate"}),
-    ]))
-    SessionStore.open()  # the next start: marked incomplete, with the words heard so far
-    return w.id
 
 
 def digest(path: Path) -> str:
@@ -97,11 +49,8 @@ def test_the_untranscribed_end_is_transcribed_once_at_its_times_and_reanalyzed(s
 
     [tail] = store.tails(sid)
     assert (tail.answer, tail.from_s, tail.to_s) == (1, HEARD_TO_S, AUDIO_S)
-    # The fake hears, on the tail file's clock (0 = 1 s before the last heard word ended): the
-    # last word again, then the lever and the metric tie.
     cut = HEARD_TO_S - OVERLAP_S
-    fake = TailTranscriber([spoken("late.", 0.6, 0.95), spoken(LEVER_ONLY, 1.2, 4.0),
-                            spoken(METRIC, 4.2, 6.8)])
+    fake = TailTranscriber(the_rest())
     seen: list[float] = []
     result = store.transcribe_tails(sid, fake, progress=lambda t, done: seen.append(done))
 

@@ -83,4 +83,5 @@ def crashed_round(store: SessionStore) -> str:
 def the_rest() -> list[Cue]:
     """What the fake hears in the tail (0 = 1 s before the last heard word ended): the last word
     again, then the lever and the metric tie."""
-    return [spoken("late.", 0.6, 0.95), spoken(LEVER_ONLY, 1.2, 4.0), spoken(METRIC, 4.2, 6.8)]
+    # The model stretches the word heard again well past where it ended (as tiny.en does).
+    return [spoken("late.", 0.6, 1.7), spoken(LEVER_ONLY, 1.9, 4.0), spoken(METRIC, 4.2, 6.8)]

@@ -62,7 +62,7 @@ def test_the_untranscribed_end_is_transcribed_once_at_its_times_and_reanalyzed(s
 
     cues = [c for c in store.transcript(sid).cues if c.speaker == "candidate"]
     assert [c.text for c in cues] == [HYPOTHESIS, LEVER_ONLY, METRIC]  # "late." not twice
-    assert cues[1].start_s == pytest.approx(START_S + cut + 1.2)
+    assert cues[1].start_s == pytest.approx(START_S + cut + 1.9)
     assert cues[2].end_s == pytest.approx(START_S + cut + 6.8)
     assert cues[2].words[-1].end_s == cues[2].end_s
 
@@ -131,7 +131,7 @@ def test_cli_recover_transcribes_every_incomplete_round_once(store: SessionStore
 
     def fake_model(settings: object, model: object = None) -> FakeTranscriber:
         loads.append(settings)
-        return TailTranscriber([spoken(LEVER_ONLY, 1.2, 4.0), spoken(METRIC, 4.2, 6.8)])
+        return TailTranscriber([spoken(LEVER_ONLY, 1.9, 4.0), spoken(METRIC, 4.2, 6.8)])
 
     monkeypatch.setattr("voice_sim.speech.transcriber.make_transcriber", fake_model)
     assert main(["sessions", "recover"]) == 0

@@ -62,6 +62,10 @@ def candidate_words(folder: Path) -> list[dict]:
     return [w for c in cues if c.get("speaker") == "candidate" for w in c["words"]]
 
 
+def bare(word: dict) -> str:
+    return word["text"].strip(" .,").lower()
+
+
 def seconds_of(path: Path) -> float:
     with wave.open(str(path)) as w:
         return w.getnframes() / w.getframerate()
@@ -104,6 +108,8 @@ def test_words_said_as_the_round_was_killed_are_transcribed_and_analyzed(tmp_pat
     # ... and now it is, after the words already saved, and up to the end of the audio.
     assert "queue" in text and "conversion" in text
     assert [w["start_s"] for w in words] == sorted(w["start_s"] for w in words)
+    assert words[: len(saved)] == saved
+    assert bare(words[len(saved)]) != bare(saved[-1])  # the last saved word is not heard twice
     assert words[-1]["end_s"] - start_s > total_s - 1.0
     signals = summary["analysis"]["signals"]
     assert signals["lever"]["present"] and signals["metric_tie"]["present"]

@@ -33,7 +33,12 @@ if TYPE_CHECKING:
 
 OVERLAP_S = 1.0
 """A tail is cut this long before the last transcribed word ends, so the model does not start
-mid-sound; words it hears again there (their middle before that end) are dropped."""
+mid-sound; the words it hears again there are dropped (EDGE_S)."""
+EDGE_S = 0.1
+"""A word heard in the tail counts only if it starts after the last transcribed word ended (less
+this much, for the model's timing): one that starts before is a word heard again, however far
+past the end the model stretches it (measured: "bid." at 8.58-9.66 s for a word saved as ending
+at 8.94 s)."""
 MIN_TAIL_S = 0.5
 """Less untranscribed audio than this at the end of an answer is a breath, not words."""
 CANDIDATE = "candidate"
@@ -114,22 +119,18 @@ def find_tails(folder: Path) -> list[Tail]:
 def _heard(tail: Tail, cut_s: float, seg: Segment, found: Transcript) -> list[Cue]:
     """The tail's cues on the round clock, without the words heard again in the overlap."""
     base = seg.start_s + cut_s  # the tail file's time 0 on the round clock
-    edge = seg.start_s + tail.from_s
+    edge = seg.start_s + tail.from_s - EDGE_S
     cues = []
     for cue in found.cues:
         words = [Word(start_s=round(base + w.start_s, 3), end_s=round(base + w.end_s, 3), text=w.text,
-                      probability=w.probability) for w in cue.words]
+                      probability=w.probability) for w in cue.words if base + w.start_s >= edge]
         if words:
-            words = [w for w in words if (w.start_s + w.end_s) / 2 > edge]
-            if not words:
-                continue
             text = " ".join(w.text.strip() for w in words)
             start, end = words[0].start_s, words[-1].end_s
-        else:
-            start, end = round(base + cue.start_s, 3), round(base + cue.end_s, 3)
-            if (start + end) / 2 <= edge:
-                continue
-            text = cue.text.strip()
+        elif cue.words or base + cue.start_s < edge:
+            continue
+        else:  # a transcriber that gives no word timings: the cue as one
+            text, start, end = cue.text.strip(), round(base + cue.start_s, 3), round(base + cue.end_s, 3)
         if text:
             cues.append(Cue(start_s=start, end_s=end, text=text, speaker=CANDIDATE, words=words))
     return cues
@@ -147,8 +148,10 @@ def _transcribe(tail: Tail, transcriber: Transcriber,
         lead = tail.from_s - cut_s
 
         def done(seconds: float, total: float) -> None:
+            # Short of the end: a transcriber has read all the audio before it decodes the last
+            # of it, so the end is only reported once transcribe_file returns.
             if progress is not None:
-                progress(tail, min(max(seconds - lead, 0.0), tail.seconds))
+                progress(tail, min(max(seconds - lead, 0.0), 0.99 * tail.seconds))
 
         try:
             return cut_s, transcriber.transcribe_file(clip, done)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from voice_sim.core.wav import read_header, repair_wav
+from voice_sim.core.wav import cut_wav, read_header, repair_wav
 
 RATE = 16000
 FRAMES = int(1.2 * RATE)  # 1.2 s of 16-bit mono
@@ -81,3 +81,26 @@ def test_repair_touches_nothing_that_is_not_a_wav(tmp_path: Path, content: bytes
     assert repair_wav(path) is None
     assert path.read_bytes() == content
     assert repair_wav(tmp_path / "missing.wav") is None
+
+
+def test_cut_wav_copies_the_frames_from_a_time_on_and_leaves_the_source_alone(tmp_path: Path) -> None:
+    src, out = tmp_path / "answer.wav", tmp_path / "tail.wav"
+    content = wav_bytes() + b"LIST" + struct.pack("<I", 4) + b"INFO"  # metadata after the samples
+    src.write_bytes(content)
+    begins = cut_wav(src, 0.90003, out)  # not on a frame: the cut starts at the frame before
+    assert begins == 14400 / RATE
+    assert src.read_bytes() == content
+    with wave.open(str(out)) as w:
+        assert (w.getnchannels(), w.getframerate(), w.getnframes()) == (1, RATE, FRAMES - 14400)
+        assert w.readframes(w.getnframes()) == content[44 + 2 * 14400 : 44 + 2 * FRAMES]
+    h = read_header(out)
+    assert h is not None and h.declared_bytes == h.bytes_on_disk  # the LIST chunk was not copied
+    assert struct.unpack("<I", out.read_bytes()[4:8])[0] == out.stat().st_size - 8
+
+
+def test_cut_wav_past_the_end_or_of_a_foreign_file_writes_nothing(tmp_path: Path) -> None:
+    src, out = tmp_path / "answer.wav", tmp_path / "tail.wav"
+    src.write_bytes(wav_bytes())
+    assert cut_wav(src, 5.0, out) is None and not out.exists()
+    (tmp_path / "notes.txt").write_text("not audio")
+    assert cut_wav(tmp_path / "notes.txt", 0.0, out) is None and not out.exists()

@@ -17,6 +17,7 @@ import pytest
 from ui.fake_analysis import fake_analyze
 from ui.scenarios import AUCTION, LIBRARY, STRONG, WEAK
 from voice_sim.config import Settings
+from voice_sim.core.fakes import FakeTranscriber
 from voice_sim.core.scenario import Scenario
 from voice_sim.core.sessions import SessionStore
 from voice_sim.ui.app import VoiceSimApp, make_app
@@ -109,6 +110,7 @@ class Kit:
             models=lambda s: [("tiny.en", "tiny.en"), ("base.en (not downloaded)", "base.en")], player=self.player,
             remember=lambda s: self.remembered.append(s.model_copy(deep=True)),
             export_dir=self.export_dir,
+            transcriber=lambda s, progress: FakeTranscriber(),  # never the real model here
         )
         options.update(overrides)
         app = make_app(settings, overrides.pop("round_factory", self.rounds), self.store, **{

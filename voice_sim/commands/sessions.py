@@ -1,7 +1,9 @@
-"""`voice-sim sessions`: the history of saved rounds: list, show, export, trend, delete.
+"""`voice-sim sessions`: the history of saved rounds: list, show, export, trend, recover, delete.
 
 Presentation only: the store (core/sessions/) finds, reads and deletes. Opening the store first
-marks rounds whose recording process died as incomplete, so every listing is up to date.
+marks rounds whose recording process died as incomplete, so every listing is up to date. What
+such a round recorded but never transcribed needs the speech model: `recover` transcribes it, and
+`show` and `export` do so first for their round (progress on stderr, stdout stays the output).
 Session ids can be shortened to any unique prefix, or given as `last`.
 """
 
@@ -17,8 +19,10 @@ from voice_sim.core.labels import clock
 from voice_sim.errors import UserError
 
 if TYPE_CHECKING:
+    from voice_sim.core.ports import Transcriber
     from voice_sim.core.scenario import Scenario
     from voice_sim.core.sessions import SessionRow, SessionStore
+    from voice_sim.core.sessions.tails import Tail
 
 FORMATS = ("md", "vtt", "srt", "json")
 
@@ -26,7 +30,7 @@ FORMATS = ("md", "vtt", "srt", "json")
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "sessions",
-        help="list, show, export and delete saved rounds",
+        help="list, show, export, recover and delete saved rounds",
         description="Saved rounds (audio, transcript, analysis, report). With no action, lists. "
         "ID may be a unique prefix of a session id, or 'last'.",
     )
@@ -57,6 +61,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--scenario", metavar="ID", help="only this scenario")
     p.add_argument("--json", action="store_true", help="print one JSON object instead")
     p.set_defaults(func=run_trend)
+
+    p = actions.add_parser(
+        "recover", help="transcribe what a crash left untranscribed at the end of incomplete rounds",
+        description="A round whose program was killed keeps all its audio, but the words said in its "
+        "last seconds were never transcribed. This transcribes them with the speech model, adds them "
+        "to the transcript and analyzes the round again; it stays incomplete. show and export do "
+        "this first for the round they are given.")
+    p.add_argument("id", metavar="ID", nargs="?", help="one round (default: every incomplete round)")
+    p.set_defaults(func=run_recover)
 
     p = actions.add_parser("delete", help="delete a round: its folder, audio and index entry")
     p.add_argument("id", metavar="ID")
@@ -107,6 +120,54 @@ def _scenario_of(store: SessionStore, ref: str) -> Scenario | None:
         return None
 
 
+def _load_transcriber() -> Transcriber:
+    from voice_sim.config import load_settings
+    from voice_sim.speech.transcriber import make_transcriber
+
+    settings = load_settings()
+    print(f"voice-sim: loading the speech model {settings.speech.model}…", file=sys.stderr)
+    return make_transcriber(settings)
+
+
+def _transcribe_tails(store: SessionStore, sid: str, transcriber: Transcriber) -> list[str]:
+    """Transcribe one round's untranscribed ends, with progress lines on stderr; returns what
+    was found, one line each."""
+    from voice_sim.core.labels import SIGNAL_NAMES, recovered_note, recovering_line
+
+    shown: dict[int, int] = {}
+
+    def progress(tail: Tail, done_s: float) -> None:
+        quarter = int(4 * done_s / tail.seconds) if tail.seconds > 0 else 4
+        if quarter > shown.get(tail.answer, -1):  # a line at the start and every quarter
+            shown[tail.answer] = quarter
+            print(f"voice-sim: {sid}: {recovering_line(tail.answer, tail.seconds, done_s)}", file=sys.stderr)
+
+    result = _guard(lambda: store.transcribe_tails(sid, transcriber, _scenario_of(store, sid), progress))
+    lines = [f"{sid}: {recovered_note(t.answer, t.seconds, words)}" for t, words in result.tails]
+    if result.heard_now:
+        lines.append(f"{sid}: analyzed again; now heard: "
+                     + ", ".join(SIGNAL_NAMES[k] for k in result.heard_now))
+    return lines
+
+
+def _complete_first(store: SessionStore, ref: str) -> None:
+    """Before a round is shown or exported: transcribe what a crash left untranscribed, if any.
+    Without a usable model it says so in one line and the round is shown as saved."""
+    sid = _guard(lambda: store.resolve(ref))
+    tails = _guard(lambda: store.tails(sid))
+    if not tails:
+        return
+    try:
+        transcriber = _load_transcriber()
+    except UserError as exc:
+        seconds = sum(t.seconds for t in tails)
+        print(f"voice-sim: {exc}; the last {seconds:.1f} s this round recorded stay untranscribed",
+              file=sys.stderr)
+        return
+    for line in _transcribe_tails(store, sid, transcriber):
+        print(f"voice-sim: {line}", file=sys.stderr)
+
+
 def _score(row: SessionRow) -> str:
     if row.impact is None:
         return "-"
@@ -150,6 +211,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     store = open_store()
+    _complete_first(store, args.id)
     if args.json:
         print(json.dumps(_guard(lambda: store.summary(args.id, _scenario_of(store, args.id))), indent=2))
         return 0
@@ -168,6 +230,7 @@ def run_export(args: argparse.Namespace) -> int:
     from voice_sim.core.outputs import OutputError, destination
 
     store = open_store()
+    _complete_first(store, args.id)
     text = _guard(lambda: store.export(args.id, args.format, _scenario_of(store, args.id)))
     if args.output is None:
         sys.stdout.write(text)
@@ -209,6 +272,37 @@ def run_trend(args: argparse.Namespace) -> int:
         console.print(Text(f"{sid}: {n} attempt{'s' if n != 1 else ''}, oldest to newest", style="bold"))
         console.print(trend_table(points))
         console.print()
+    return 0
+
+
+def run_recover(args: argparse.Namespace) -> int:
+    from voice_sim.core.sessions import SessionError
+
+    store = open_store()
+    if args.id:
+        sid = _guard(lambda: store.resolve(args.id))
+        record = _guard(lambda: store.get(sid))
+        if record.status != "incomplete":
+            print(f"{sid}: the round is {record.status}; nothing to recover")
+            return 0
+        ids = [sid]
+    else:
+        ids = [r.id for r in store.list() if r.status == "incomplete"]
+    todo = []
+    for sid in ids:
+        try:
+            if store.tails(sid):
+                todo.append(sid)
+        except SessionError as exc:
+            print(f"voice-sim: {exc}", file=sys.stderr)
+    if not todo:
+        which = ids[0] if args.id else "every incomplete round"
+        print(f"Nothing to recover: {which} is transcribed as far as its audio goes.")
+        return 0
+    transcriber = _load_transcriber()
+    for sid in todo:
+        for line in _transcribe_tails(store, sid, transcriber):
+            print(line)
     return 0
 
 

@@ -89,3 +89,16 @@ def sparkline(values: list[float | None]) -> str:
         "\u00b7" if v is None else BARS[0 if span == 0 else round((v - lo) / span * (len(BARS) - 1))]
         for v in values
     )
+
+
+def recovered_note(answer: int, seconds: float, words: int) -> str:
+    """What the report says about the end of an answer transcribed from its audio after a crash."""
+    found = f"{words} word{'s' if words != 1 else ''}" if words else "no words in it"
+    return f"The last {seconds:.1f} s of answer {answer} were transcribed after the round stopped ({found})."
+
+
+def recovering_line(answer: int, seconds: float, done_s: float) -> str:
+    """Progress while that end is transcribed."""
+    share = f" {100 * done_s / seconds:.0f}%" if seconds > 0 and done_s > 0 else ""
+    return (f"transcribing the last {seconds:.1f} s of answer {answer}, recorded but not transcribed "
+            f"when the round stopped…{share}")

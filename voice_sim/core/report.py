@@ -8,7 +8,7 @@ Plain Markdown with no HTML, readable as text too.
 from __future__ import annotations
 
 from voice_sim.core.analysis import marks
-from voice_sim.core.labels import LETTERS, SCORE_NAMES, SIGNAL_NAMES, clock
+from voice_sim.core.labels import LETTERS, SCORE_NAMES, SIGNAL_NAMES, clock, recovered_note
 from voice_sim.core.models import ANTI_PATTERNS, Analysis, Question, Transcript
 from voice_sim.core.sessions import SessionRecord
 
@@ -29,6 +29,9 @@ def render_report(record: SessionRecord, transcript: Transcript, analysis: Analy
     if record.status != "complete":
         why = f": {record.status_reason}" if record.status_reason else ""
         out += [f"> **Incomplete round**{why}. Everything recorded up to then is kept.", ""]
+        notes = recovered_notes(record)
+        if notes:
+            out += [f"> {line}" for line in notes] + [""]
     if analysis is None:
         out += ["No analysis: the candidate's answers had no transcribed words.", ""]
     else:
@@ -37,6 +40,13 @@ def render_report(record: SessionRecord, transcript: Transcript, analysis: Analy
     out += _questions(record, questions) if questions else _followups(record)
     out += _transcript(record, transcript, analysis)
     return "\n".join(out).rstrip() + "\n"
+
+
+def recovered_notes(record: SessionRecord) -> list[str]:
+    """A line for each answer whose end was transcribed from its audio after the round stopped."""
+    answers = [s for s in record.segments if s.kind == "answer"]
+    return [recovered_note(n, s.recovered.seconds, s.recovered.words)
+            for n, s in enumerate(answers, start=1) if s.recovered is not None and s.recovered.words]
 
 
 def _scorecard(a: Analysis) -> list[str]:

@@ -5,10 +5,11 @@ leaves a header whose sizes say 0, 'unknown', or lag a block behind the samples 
 session store repairs those when it recovers a round (`repair_wav`). A copy cut off leaves a header
 that promises more than the file holds, which FFmpeg would quietly shorten; the audio reader
 refuses those with one line (audio/reader.py). Both read the header with `read_header`, the one
-RIFF parser in the program.
+RIFF parser in the program. After a crash, the end of an answer that was never transcribed is
+copied out into a file of its own (`cut_wav`) for the transcriber.
 
 Pure Python (struct only) so the core can use it: it must not import numpy or an audio library,
-and it never changes a sample, only the two size fields.
+and it never changes a sample of a recording, only the two size fields.
 """
 
 from __future__ import annotations
@@ -117,3 +118,35 @@ def repair_wav(path: Path) -> float | None:
         return header.seconds(header.frames_on_disk)
     except (OSError, struct.error):
         return None
+
+
+def cut_wav(path: Path, start_s: float, out: Path) -> float | None:
+    """Copy the frames of `path` from `start_s` to its end into a new WAV at `out`, every chunk
+    before the samples (format, metadata) as it is. Returns where the copy begins in `path`, in
+    seconds (on a whole frame), or None for a file that is not a WAV or has no frames after
+    `start_s`. `path` is only read. Used to transcribe the part of an answer no one heard yet."""
+    header = read_header(path)
+    if header is None:
+        return None
+    frames = header.frames_on_disk
+    if header.size_known:
+        frames = min(frames, header.declared_bytes // header.block_align)
+    first = min(max(int(start_s * header.samplerate), 0), frames)
+    size = (frames - first) * header.block_align
+    if size == 0:
+        return None
+    with open(path, "rb") as src, open(out, "wb") as dst:
+        head = bytearray(src.read(header.data_offset - 8))
+        pad = size & 1  # a chunk of odd size is followed by one pad byte
+        head[4:8] = struct.pack("<I", min(len(head) + size + pad, _MAX))  # all after these 8 bytes
+        dst.write(head + b"data" + struct.pack("<I", min(size, _MAX)))
+        src.seek(header.data_offset + first * header.block_align)
+        left = size
+        while left:
+            block = src.read(min(left, 1 << 20))
+            if not block:
+                break
+            dst.write(block)
+            left -= len(block)
+        dst.write(b"\0" * pad)
+    return header.seconds(first)

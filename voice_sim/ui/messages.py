@@ -86,6 +86,26 @@ class QuestionsRead(Message):
 
 
 @dataclass
+class TailProgress(Message):
+    """How far the end of an answer a crash left untranscribed is (ReportScreen)."""
+
+    text: str
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, TailProgress)
+
+
+@dataclass
+class TailsTranscribed(Message):
+    """That end is transcribed and the round analyzed again: the round as saved now."""
+
+    record: SessionRecord
+    transcript: Transcript
+    analysis: Analysis | None
+    lines: list[str]  # what was found, for a notification
+
+
+@dataclass
 class ComparisonReady(Message):
     session_id: str
     text: Any  # a Rich renderable

@@ -15,12 +15,11 @@ import gc
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from voice_sim.config import Settings
 from voice_sim.core.engine import Round
 from voice_sim.core.events import Event
-from voice_sim.core.ports import Store
+from voice_sim.core.ports import Store, Transcriber
 from voice_sim.core.scenario import Scenario
 
 Progress = Callable[[str, float | None], None]
@@ -39,27 +38,32 @@ class RoundRequest:
 RoundFactory = Callable[[RoundRequest], Round]
 
 
-_transcribers: dict[tuple[str, str, str], Any] = {}
+_transcribers: dict[tuple[str, str, str], Transcriber] = {}
 _transcribers_lock = threading.Lock()
 
 
-def default_round_factory(request: RoundRequest) -> Round:
-    """A round on the real microphone, speech model and voice, built by voice_sim.runtime.
-
-    The speech model is loaded here (with a progress line) and kept for the next round, so only
-    the first round of a session waits for it.
-    """
-    from voice_sim import runtime
-
-    s = request.settings
+def shared_transcriber(settings: Settings, progress: Progress | None = None) -> Transcriber:
+    """The speech model the settings name, loaded once (with a progress line) and kept for the
+    next round, or the next crashed round to finish transcribing, so only the first one waits."""
+    s = settings
     key = (s.speech.model, s.speech.device, s.speech.compute_type)
     with _transcribers_lock:
         transcriber = _transcribers.get(key)
         if transcriber is None:
             from voice_sim.speech.transcriber import make_transcriber
 
-            request.progress(f"Loading the speech model {s.speech.model}…", None)
+            if progress is not None:
+                progress(f"Loading the speech model {s.speech.model}…", None)
             transcriber = _transcribers[key] = make_transcriber(s)
+    return transcriber
+
+
+def default_round_factory(request: RoundRequest) -> Round:
+    """A round on the real microphone, speech model and voice, built by voice_sim.runtime."""
+    from voice_sim import runtime
+
+    transcriber = shared_transcriber(request.settings, request.progress)
+    s = request.settings
     request.progress("Starting the panel's voice and the microphone…", None)
     rnd = runtime.make_round(
         s, request.scenario, listener=request.listener, store=request.store,

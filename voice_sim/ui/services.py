@@ -1,7 +1,7 @@
 """What the app needs from the world, gathered in one place so tests can replace any of it.
 
 `Services` holds the settings, the scenario library, the session store, the round factory, the
-doctor checks, the microphone list, the model list and the audio player. `default_services()`
+doctor checks, the microphone list, the model list, the audio player and the speech model. `default_services()`
 wires the real ones with lazy imports: nothing here touches hardware or loads a model until a
 worker calls it. Adapters for modules other people own (voice_sim.doctor, the model catalogue)
 live here, so the screens do not care whether those modules exist yet.
@@ -19,9 +19,10 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 from voice_sim import locations
 from voice_sim.config import Settings, load_settings, read_settings_file, save_settings
 from voice_sim.core.library import load_library
+from voice_sim.core.ports import Transcriber
 from voice_sim.core.scenario import LoadResult
 from voice_sim.ui.playback import Player, SoundDevicePlayer
-from voice_sim.ui.rounds import RoundFactory, default_round_factory
+from voice_sim.ui.rounds import Progress, RoundFactory, default_round_factory, shared_transcriber
 
 FALLBACK_MODELS = ("tiny.en", "base.en", "small.en")
 
@@ -47,6 +48,8 @@ class Services:
     models: Callable[[Settings], list[tuple[str, str]]]
     player: Player
     remember: Callable[[Settings], None]
+    transcriber: Callable[[Settings, Progress | None], Transcriber] = shared_transcriber
+    """The loaded speech model, for what a crashed round left untranscribed (ui/rounds.py)."""
     export_dir: Path = field(default_factory=Path.cwd)
 
 

@@ -5,6 +5,7 @@
     writer.py    FolderWriter: saves a round while it happens (the engine's side)
     index.py     sessions.db: SessionRow, the one model its table, inserts and reads come from
     recovery.py  rounds whose process died become "incomplete", keeping what they wrote
+    tails.py     after a crash, the end of each answer that was never transcribed, transcribed
     export.py    the report, WebVTT, SRT and JSON summary of a saved round
     store.py     SessionStore: creates, finds, reads, exports and deletes rounds
 
@@ -15,6 +16,7 @@ from voice_sim.core.sessions.folder import window_notes
 from voice_sim.core.sessions.index import SessionIndex, SessionRow
 from voice_sim.core.sessions.records import (
     Headline,
+    Recovered,
     Segment,
     SegmentKind,
     SessionError,
@@ -28,6 +30,7 @@ from voice_sim.core.sessions.writer import FolderWriter
 
 __all__ = [
     "Headline",
+    "Recovered",
     "Segment",
     "SegmentKind",
     "SessionError",

@@ -22,6 +22,19 @@ class SessionError(Exception):
     """A session that does not exist, is ambiguous, or cannot be read; one line for the user."""
 
 
+class Recovered(BaseModel):
+    """The end of an answer that was recorded but not transcribed when the round stopped (the
+    process was killed mid-sentence), transcribed afterwards from its audio (sessions/tails.py)."""
+
+    from_s: float = Field(description="Where the untranscribed audio began, seconds into the answer's audio.")
+    to_s: float = Field(description="The end of the answer's audio, seconds into it.")
+    words: int = Field(0, description="Words found in it.")
+
+    @property
+    def seconds(self) -> float:
+        return max(0.0, self.to_s - self.from_s)
+
+
 class Segment(BaseModel):
     """One turn of the round: a panel line or a candidate answer, times on the round clock."""
 
@@ -37,6 +50,9 @@ class Segment(BaseModel):
         None, description="Why a follow-up was asked, e.g. 'adaptive:metric_tie'."
     )
     interrupted: bool = False
+    recovered: Recovered | None = Field(
+        None, description="The end of the answer, transcribed from its audio after the round stopped."
+    )
 
 
 class Headline(BaseModel):

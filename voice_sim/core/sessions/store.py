@@ -3,7 +3,8 @@
 One private folder per round under sessions_dir() (folder.py says what is in it) and an index,
 sessions.db (index.py), for instant history. The folders are the truth; the index can be rebuilt
 from them. `SessionStore.open()` creates both if needed and runs recovery (recovery.py), so every
-listing is up to date. Rounds are found by full id, unique prefix, or 'last'. Nothing here
+listing is up to date; transcribing what a crash left untranscribed needs a model, so it is a
+separate call (`transcribe_tails`, tails.py). Rounds are found by full id, unique prefix, or 'last'. Nothing here
 records or plays, and nothing here formats for a screen.
 """
 
@@ -13,17 +14,22 @@ import os
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from voice_sim import locations
 from voice_sim.core.models import Analysis, Transcript
 from voice_sim.core.scenario import Scenario
 from voice_sim.core.sessions import export as exports
-from voice_sim.core.sessions import recovery
+from voice_sim.core.sessions import recovery, tails
 from voice_sim.core.sessions.folder import read_analysis, read_record, read_transcript
 from voice_sim.core.sessions.index import IndexDamaged, SessionIndex, SessionRow
 from voice_sim.core.sessions.records import SessionError, SessionRecord, new_session_id
+from voice_sim.core.sessions.tails import Tail, TailProgress, TailsResult
 from voice_sim.core.sessions.writer import FolderWriter
 from voice_sim.core.storage import DIR_MODE, owner_alive, private_dir, process_started
+
+if TYPE_CHECKING:
+    from voice_sim.core.ports import Transcriber
 
 
 class SessionStore:
@@ -94,6 +100,19 @@ class SessionStore:
     def recover(self) -> list[str]:
         """Mark rounds whose recording process is gone as incomplete; index unknown folders."""
         return recovery.recover(self.root, self.index)
+
+    def tails(self, ref: str) -> list[Tail]:
+        """The ends of an incomplete round's answers that were recorded but never transcribed."""
+        return tails.find_tails(self.folder(self.resolve(ref)))
+
+    def transcribe_tails(self, ref: str, transcriber: Transcriber, scenario: Scenario | None = None,
+                         progress: TailProgress | None = None) -> TailsResult:
+        """Transcribe those ends with `transcriber`, add their words, re-analyze (sessions/tails.py)."""
+        sid = self.resolve(ref)
+        result = tails.transcribe_tails(self.folder(sid), transcriber, scenario, progress)
+        if result.tails:
+            self.index.put(read_record(self.folder(sid)))
+        return result
 
     # -- reading
 

@@ -69,18 +69,26 @@ class HistoryScreen(AppScreen):
         table.focus()
         self.load()
 
+    def on_screen_resume(self) -> None:
+        if self.rows:  # back from a report, which may have changed the round (tails.py)
+            self.load()
+
     @work(thread=True, exclusive=True, group="history", exit_on_error=False,
           description="reading your past rounds")
     def load(self) -> None:
         self.post_message(HistoryLoaded(self.app.services.store.list()))
 
     def on_history_loaded(self, message: HistoryLoaded) -> None:
+        was = self.current.id if self.current is not None else None
         self.rows = message.rows
         table = self.query_one("#rounds", DataTable)
         table.loading = False
         table.clear()
         for row in self.rows:
             table.add_row(*self._cells(row), key=row.id)
+        ids = [row.id for row in self.rows]
+        if was in ids:  # a reload keeps the round that was selected
+            table.move_cursor(row=ids.index(was))
         self.query_one("#title", Static).update(
             f"History  ·  {len(self.rows)} past round{'s' if len(self.rows) != 1 else ''}"
         )

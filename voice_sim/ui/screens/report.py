@@ -2,7 +2,9 @@
 
 Opened at the end of a round (from the interview) or from History. Reading is instant (the round
 is already in memory); playing audio and writing exports run in workers, and their failures
-become notifications through the app's worker handler.
+become notifications through the app's worker handler. An incomplete round whose last words are
+only in its audio (the program was killed mid-sentence) has them transcribed in a worker, with
+progress under the title, and is shown again with them.
 """
 
 from __future__ import annotations
@@ -17,14 +19,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from voice_sim.core.labels import clock, when
 from voice_sim.core.labels import duration as length
 from voice_sim.core.models import ANTI_PATTERNS, DELIVERY_FLAGS
 from voice_sim.core.outputs import destination
+from voice_sim.core.report import recovered_notes
 from voice_sim.core.sessions import SessionRecord
 from voice_sim.ui import report_views as views
-from voice_sim.ui.messages import QuestionsRead
+from voice_sim.ui.messages import QuestionsRead, TailProgress, TailsTranscribed
 from voice_sim.ui.playback import PlaybackError
 from voice_sim.ui.screens.base import AppScreen
 from voice_sim.ui.screens.dialogs import EXPORTS, ExportScreen
@@ -32,8 +36,13 @@ from voice_sim.ui.widgets import WpmChart
 
 if TYPE_CHECKING:
     from voice_sim.core.models import Analysis, Question, Transcript
+    from voice_sim.core.sessions.tails import Tail
 
 TABS = ("score", "flags", "delivery", "transcript", "questions")
+
+
+class _Left(Exception):
+    """The screen was left while a crashed round's end was being transcribed."""
 
 
 class ReportScreen(AppScreen):
@@ -53,9 +62,13 @@ class ReportScreen(AppScreen):
     def __init__(self, record: SessionRecord, transcript: Transcript, analysis: Analysis | None,
                  folder: Path | None, back_to: str = "home") -> None:
         super().__init__()
-        self.record, self.transcript, self.analysis = record, transcript, analysis
         self.folder, self.back_to = folder, back_to
         self.questions: list[Question] = []
+        self.show_round(record, transcript, analysis)
+
+    def show_round(self, record: SessionRecord, transcript: Transcript, analysis: Analysis | None) -> None:
+        """Take the round to show (composing shows it)."""
+        self.record, self.transcript, self.analysis = record, transcript, analysis
         self.lines = [views.legend()] + views.transcript_lines(record, transcript, analysis)
         flags = analysis.flags if analysis else []
         # Missing and late signals first, then anti-patterns in the order they were said, then delivery.
@@ -69,6 +82,8 @@ class ReportScreen(AppScreen):
         kind = {"drill": "opening drill", "whatif": "what-if drill"}.get(r.kind, "full round")
         yield Static(Text(f"{when(r.started_at)}  ·  {r.mode}  ·  {kind}  ·  "
                           f"{length(r.duration_s)} long{status}", style="dim"), id="subtitle")
+        notes = recovered_notes(r)
+        yield Static("\n".join(notes), id="recovered", classes="" if notes else "hidden")
         with TabbedContent(initial="score", id="tabs"):
             with TabPane("Scorecard", id="score"):
                 with VerticalScroll(classes="tab-body"):
@@ -109,6 +124,60 @@ class ReportScreen(AppScreen):
         if self.flags:
             self.query_one("#flag-list", OptionList).highlighted = 0
         self.read_questions()
+        if self.record.status == "incomplete" and self.folder is not None:
+            self.transcribe_tails()
+
+    # ----- what a crash left untranscribed ---------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="tails", exit_on_error=False,
+          description="transcribing the end of the round")
+    def transcribe_tails(self) -> None:
+        """The ends of answers a crash left untranscribed (core/sessions/tails.py): load the model
+        (kept for later rounds), transcribe them with progress, then show the round again. Leaving
+        the screen cancels it before anything is written; the next opening starts again."""
+        from voice_sim.core.labels import SIGNAL_NAMES, recovered_note, recovering_line
+
+        store, services = self.app.services.store, self.app.services
+        if not store.tails(self.record.id):
+            return
+        worker = get_current_worker()
+
+        def loading(text: str, fraction: float | None) -> None:
+            self.post_message(TailProgress(text))
+
+        def progress(tail: Tail, done_s: float) -> None:
+            if worker.is_cancelled:
+                raise _Left
+            line = recovering_line(tail.answer, tail.seconds, done_s)
+            self.post_message(TailProgress(line[0].upper() + line[1:]))
+
+        try:
+            transcriber = services.transcriber(services.settings, loading)
+            scenario = services.library.scenarios.get(self.record.scenario_id)
+            result = store.transcribe_tails(self.record.id, transcriber, scenario, progress)
+        except _Left:
+            return
+        lines = [recovered_note(t.answer, t.seconds, words) for t, words in result.tails]
+        if result.heard_now:
+            lines.append("Now heard: " + ", ".join(SIGNAL_NAMES[k] for k in result.heard_now) + ".")
+        sid = self.record.id
+        self.post_message(TailsTranscribed(store.get(sid), store.transcript(sid), store.analysis(sid), lines))
+
+    def on_tail_progress(self, message: TailProgress) -> None:
+        box = self.query_one("#recovered", Static)
+        box.update(message.text)
+        box.remove_class("hidden")
+
+    async def on_tails_transcribed(self, message: TailsTranscribed) -> None:
+        tab = self.query_one(TabbedContent).active
+        self.show_round(message.record, message.transcript, message.analysis)
+        await self.recompose()
+        self.query_one(TabbedContent).active = tab
+        if self.flags:
+            self.query_one("#flag-list", OptionList).highlighted = 0
+        self.read_questions()
+        if message.lines:
+            self.notify(" ".join(message.lines), title="Transcribed after the crash", timeout=10)
 
     @work(thread=True, exclusive=True, group="questions", exit_on_error=False,
           description="reading the round question by question")

@@ -229,3 +229,28 @@ def test_run_refuses_a_round_on_a_disk_too_full_to_start(tmp_path: Path, disk: S
     assert line.startswith("voice-sim: the disk is full") and "a round needs at least" in line
     assert str(disk.inner / "data") in line
     assert not list((disk.path / "data" / "sessions").iterdir())  # refused before a round was made
+
+
+def test_a_damaged_index_on_a_full_disk_is_kept_aside_and_the_listing_read_only(disk: SmallDisk) -> None:
+    """Setting the damaged file aside needs no room (a rename), rebuilding it does: the file is
+    kept, the listing comes from the folders, and one line says both."""
+    made = disk.run(sys.executable, "-c", SAVE_TWO_ROUNDS)
+    assert made.returncode == 0, made.stderr
+    ids = sorted(json.loads(made.stdout)["ids"].values())
+    data = disk.path / "data"
+    db = data / "sessions.db"
+    for extra in ("-wal", "-shm"):
+        Path(f"{db}{extra}").unlink(missing_ok=True)
+    damaged = bytes(range(256)) * (db.stat().st_size // 256)
+    db.write_bytes(damaged)
+    disk.fill()
+
+    listed = disk.voice_sim("sessions", "list", "--json")
+    assert listed.returncode == 0 and "Traceback" not in listed.stderr
+    assert sorted(r["id"] for r in json.loads(listed.stdout)) == ids
+    [line] = listed.stderr.splitlines()
+    [aside] = [p for p in data.iterdir() if p.name.startswith("sessions.db.damaged-")
+               and not p.name.endswith(("-wal", "-shm"))]
+    assert aside.read_bytes() == damaged
+    assert line.startswith("voice-sim: the disk is full") and "was damaged" in line
+    assert f"kept as {disk.inner / 'data' / aside.name}" in line and "read-only" in line

@@ -227,13 +227,17 @@ class SessionIndex:
         """
         generation = self._generation
         try:
-            if self._uri is None and not self.path.exists():
-                private_dir(self.path.parent)
-                os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
+            self._make_file()
             return self._create()
         except (sqlite3.Error, IndexDamaged, OSError) as exc:
             self._mend(exc, generation)
             return False
+
+    def _make_file(self) -> None:
+        # Made here, 0600, before SQLite would make it with the umask's mode (0644, typically).
+        if self._uri is None and not self.path.exists():
+            private_dir(self.path.parent)
+            os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
 
     def _create(self) -> bool:
         with closing(self._connect()) as con:
@@ -290,11 +294,17 @@ class SessionIndex:
             if self._mending:  # the rebuild itself failed on the fresh file
                 raise self._unusable(exc) from None
             self._mending = True
+            aside: Path | None = None
             try:
                 aside = self.set_aside()
+                self._make_file()
                 self._create()
                 added = self.rebuild(self) if self.rebuild is not None else []
             except (sqlite3.Error, IndexDamaged, OSError) as again:
+                if aside is not None and self._full(again):
+                    raise DiskFull(f"the disk is full: the session index {self.path} was {what} and "
+                                   f"is kept as {aside}; it is rebuilt from the session folders once "
+                                   "there is free space") from None
                 raise self._unusable(again) from None
             finally:
                 self._mending = False

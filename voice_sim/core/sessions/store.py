@@ -75,16 +75,16 @@ class SessionStore:
                 raise
             if not read_only_when_full:
                 raise DiskFull(f"the disk is full: nothing can be saved in {store.root.parent}; {FIX}") from None
-            store._open_read_only()
+            store._open_read_only(str(exc) if isinstance(exc, DiskFull) else "the disk is full")
         return store
 
-    def _open_read_only(self) -> None:
+    def _open_read_only(self, why: str) -> None:
+        """The history from the folders, in memory; `why` (the disk is full...) starts the line."""
         self.read_only = True
         self.index = SessionIndex.in_memory(self.db)
         n = len(recovery.index_folders(self.root, self.index))
-        self._notice(f"the disk is full, so the history is read-only: {n} round{'s' if n != 1 else ''} "
-                     f"read from the folders in {self.root}, nothing changed until there is free "
-                     f"space (the index {self.db} cannot be updated)")
+        self._notice(f"{why}; meanwhile the history is read-only: {n} round{'s' if n != 1 else ''} "
+                     f"read from the folders in {self.root}, nothing changed")
 
     # -- writing
 

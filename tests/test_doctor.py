@@ -12,6 +12,7 @@ from voice_sim import doctor
 from voice_sim.audio import devices
 from voice_sim.cli import main
 from voice_sim.config import Settings
+from voice_sim.core import disk
 from voice_sim.doctor import Check, format_checks, run_checks
 
 
@@ -94,10 +95,10 @@ def test_model_check_of_a_configured_folder(tmp_path):
 
 def test_disk_check(monkeypatch, isolated_dirs):
     usage = namedtuple("usage", "total used free")
-    monkeypatch.setattr(doctor.shutil, "disk_usage", lambda p: usage(10**12, 0, 10 * 1024**3))
+    monkeypatch.setattr(disk.shutil, "disk_usage", lambda p: usage(10**12, 0, 10 * 1024**3))
     ok = doctor.check_disk(Settings())
     assert ok.ok and ok.detail.startswith("10.0 GB free for ")
-    monkeypatch.setattr(doctor.shutil, "disk_usage", lambda p: usage(10**12, 0, 50 * 1024**2))
+    monkeypatch.setattr(disk.shutil, "disk_usage", lambda p: usage(10**12, 0, 50 * 1024**2))
     low = doctor.check_disk(Settings())
     assert not low.ok and "VOICE_SIM_DATA_DIR" in low.fix
     assert Path(low.detail.split(" for ")[1].split(" (")[0]) == isolated_dirs["data"]

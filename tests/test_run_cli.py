@@ -108,3 +108,27 @@ def test_run_user_errors_are_one_line(tmp_path: Path, fake_parts: None, capsys) 
     assert main(["run", "--scenario", "auction-bidding", "--answer", str(tmp_path / "x.wav")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no such file" in err
+
+
+def test_a_full_disk_mid_answer_is_one_line_and_exit_2(tmp_path: Path, monkeypatch, capsys) -> None:
+    """The recorder says the disk filled up (tests/test_disk_full.py fills a real one): the round
+    stops after that answer, saved as incomplete, and stderr has one line naming the WAV."""
+
+    class FillingFile(ScriptedFile):
+        def stop(self) -> Recording:
+            rec = super().stop()
+            return Recording(rec.path, rec.duration_s, disk_full=True)
+
+    monkeypatch.setattr(runtime, "_file_source", lambda path, settings, realtime: FillingFile(path))
+    monkeypatch.setattr("voice_sim.speech.transcriber.make_transcriber",
+                        lambda settings, model=None: FakeTranscriber())
+    files = answer_files(tmp_path, HYPOTHESIS, METRIC)
+    assert main(["run", "--scenario", "auction-bidding", "--no-speak", *files]) == 2
+    captured = capsys.readouterr()
+    [line] = captured.err.splitlines()
+    assert line.startswith("voice-sim: the disk is full: the round stopped")
+    assert "audio/answer-01.wav" in line
+    assert "answer 2" not in captured.out  # no second answer recorded onto a full disk
+    assert main(["sessions", "list", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert row["status"] == "incomplete" and row["answers"] == 1

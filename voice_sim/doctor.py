@@ -14,7 +14,6 @@ nothing here loads the model or speaks.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -97,14 +96,12 @@ def _model_dir_check(path: Path, what: str) -> Check:
 
 
 def check_disk(settings: Settings) -> Check:
+    from voice_sim.core.disk import free_bytes
+
     target = locations.data_dir()
-    probe = target
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
-    try:
-        free = shutil.disk_usage(probe).free
-    except OSError as exc:
-        return Check("disk", False, f"cannot read free space at {probe} ({exc.strerror or exc})",
+    free = free_bytes(target)
+    if free is None:
+        return Check("disk", False, f"cannot read the free space for {target}",
                      "set VOICE_SIM_DATA_DIR to a folder you can write")
     detail = f"{free / 1024**3:.1f} GB free for {target}"
     if free < MIN_FREE_BYTES:

@@ -12,11 +12,13 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from voice_sim import locations
 from voice_sim.config import Settings
 from voice_sim.core import events as ev
 from voice_sim.core.clock import MonotonicClock
+from voice_sim.core.disk import room_for_round
 from voice_sim.core.engine import Round, RoundConfig
-from voice_sim.core.ports import AnswerSource, Store, Transcriber
+from voice_sim.core.ports import SAMPLE_RATE, AnswerSource, Store, Transcriber
 from voice_sim.core.scenario import Scenario
 
 Listener = Callable[[ev.Event], None]
@@ -37,13 +39,20 @@ def make_round(
 ) -> Round:
     """A Round with real parts. `answers` replaces the microphone with files (one per answer, in
     order; a bad file fails here, before the round); `speak=False` leaves the panel's lines to the
-    listener to show. Slow (loads the speech model and starts the speech engine): a UI calls it
-    from a worker thread."""
+    listener to show. A disk with too little room for a round fails here too (DiskFull), and one
+    that the whole round could outgrow is a warning. Slow (loads the speech model and starts the
+    speech engine): a UI calls it from a worker thread."""
     config = RoundConfig.from_settings(settings, scenario, mode=mode, kind=kind)
 
     def notice(message: str) -> None:
         if listener is not None:
             listener(ev.Problem(message))
+
+    rate = SAMPLE_RATE if answers else settings.audio.samplerate  # what the recording is written at
+    room = room_for_round(getattr(store, "root", None) or locations.sessions_dir(), config.round_s,
+                          rate * 2)  # 16-bit mono
+    if room is not None:
+        notice(room)
 
     if answers:
         source = _answer_files([_file_source(p, settings, realtime_files) for p in answers])

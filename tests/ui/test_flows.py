@@ -527,3 +527,30 @@ async def test_a_whatif_drill_from_home_to_a_judged_report(kit: Kit) -> None:
         await wait(pilot)
         assert [q.kind for q in report.questions] == ["drill", "drill"]
         assert all(q.judgement is not None for q in report.questions)
+
+
+async def test_a_full_disk_mid_answer_is_a_notification_and_the_round_stops(kit: Kit) -> None:
+    """The recorder says the disk filled up (tests/test_disk_full.py fills a real one): one
+    notification that says so and where the answer is, the round stops as incomplete, no crash."""
+    from voice_sim.core.ports import Recording
+
+    def filling(request):  # type: ignore[no-untyped-def]
+        rnd = kit.rounds(request)
+        source = kit.rounds.source
+        assert source is not None
+        stop = source.stop
+        source.stop = lambda: Recording((rec := stop()).path, rec.duration_s, disk_full=True)  # type: ignore[method-assign]
+        return rnd
+
+    app = kit.app(round_factory=filling)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_round(pilot)
+        await answer(pilot, kit)  # to its end: the screen ends the answer, the disk is full
+        await wait(pilot)
+        assert isinstance(app.screen, ReportScreen)
+        [note] = [n for n in app._notifications if n.title == "Disk full"]
+        assert note.severity == "error" and note.message.startswith("the disk is full")
+        assert "answer-01.wav" in note.message
+        assert not [n for n in app._notifications if n.title.startswith("Failed")]
+    (row,) = kit.store.list()
+    assert row.status == "incomplete" and row.answers == 1

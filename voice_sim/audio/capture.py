@@ -132,6 +132,6 @@ class Recorder(SinkSource):
             self._sink = self._stream = None
             self._ended_sink = sink
             recording = sink.finish("stopped")
-            if sink.error is not None:
+            if sink.error is not None and not sink.disk_full:  # a full disk: the engine says so
                 raise UserError(f"the recording {sink.path} is incomplete: {sink.error}")
             return recording

@@ -106,7 +106,7 @@ class FileSource(SinkSource):
             raise self.error
         if self.error is not None:
             raise UserError(f"{self.source}: reading failed part way ({self.error})")
-        if sink.error is not None:
+        if sink.error is not None and not sink.disk_full:  # a full disk: the engine says so
             raise UserError(f"the recording {sink.path} is incomplete: {sink.error}")
         return recording
 

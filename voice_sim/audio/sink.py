@@ -16,6 +16,9 @@ asks it to rewrite the WAV header after every write (SFC_SET_UPDATE_HEADER_AUTO;
 `flush()` does not touch the header). So after a crash, Ctrl+C or SIGKILL the file on disk is a valid
 WAV holding everything up to the last block, and it is fsync'ed about once a second against power
 loss. core/wav.py's `repair_wav()` fixes a header that lags behind (the session store calls it).
+When a write fails (the disk filled up, the folder went away) the segment ends there: the sink
+repairs the header at once, so the file is a readable WAV of what fit, and says whether the disk
+was full (`disk_full`, and `Recording.disk_full`), which the engine reports in one line.
 
 Blocks are float32 numpy arrays of shape (n,), 16 kHz mono, range -1..1. Silence is measured in
 dBFS RMS of the raw samples (a full-scale sine reads -3 dB), floored at FLOOR_DB.
@@ -35,6 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from voice_sim.config import AudioSettings
+from voice_sim.core.disk import DiskFull, is_full
 from voice_sim.core.ports import (
     AnswerSource,
     BlockCallback,
@@ -43,6 +47,7 @@ from voice_sim.core.ports import (
     Recording,
     level_from_db,
 )
+from voice_sim.core.wav import repair_wav
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +89,16 @@ def open_wav(path: Path, samplerate: int):  # -> soundfile.SoundFile
     return wav
 
 
+def _open(path: Path, samplerate: int):  # -> soundfile.SoundFile
+    """open_wav, with a full disk said in one line (the header is written at once)."""
+    try:
+        return open_wav(path, samplerate)
+    except Exception as exc:
+        if is_full(exc, path):
+            raise DiskFull(f"the disk is full: cannot start recording {path}") from None
+        raise
+
+
 class _End:
     def __init__(self, reason: str) -> None:
         self.reason = reason
@@ -121,13 +136,14 @@ class AudioSink(threading.Thread):
         self.ended = threading.Event()
         self.end_reason: str | None = None
         self.error: BaseException | None = None
+        self.disk_full = False  # the write that failed met a full disk
         self.frames = 0  # written (or, without a file, accepted) so far
         self._silent_frames = 0
         self._acc_sq = 0.0
         self._acc_n = 0
         self._since_sync = 0
         self._failed_callbacks: set[str] = set()
-        self._wav = open_wav(path, samplerate) if path is not None else None
+        self._wav = _open(path, samplerate) if path is not None else None
 
     # -- producer side ---------------------------------------------------------------------------
 
@@ -145,7 +161,7 @@ class AudioSink(threading.Thread):
         if self.is_alive():
             self.join(timeout)
         self._close()
-        return Recording(self.path, self.frames / self.samplerate)
+        return Recording(self.path, self.frames / self.samplerate, self.disk_full)
 
     @property
     def duration_s(self) -> float:
@@ -178,7 +194,11 @@ class AudioSink(threading.Thread):
                     self._wav.flush()  # fsync: survives a power cut, not only a killed process
             except Exception as exc:  # noqa: BLE001 - disk full, folder removed: stop, keep what is there
                 self.error = exc
-                log.error("could not write %s: %s", self.path, exc)
+                self.disk_full = self.path is not None and is_full(exc, self.path)
+                # A full disk is the round's to report, in one line; anything else is a surprise.
+                (log.info if self.disk_full else log.error)("could not write %s: %s", self.path, exc)
+                self._close()
+                self._keep_what_fit()  # before anyone is told the segment ended
                 self._mark_ended("write_error")
                 return
         self.frames += len(block)
@@ -219,6 +239,13 @@ class AudioSink(threading.Thread):
         self.ended.set()
         if reason != "stopped":  # the owner stopped it and knows; tell it about everything else
             self._call("on_end", self._on_end)
+
+    def _keep_what_fit(self) -> None:
+        """After a failed write: make the header match the whole frames on disk (a write cut
+        short may have left part of a block), so the file plays now, not only after recovery."""
+        seconds = repair_wav(self.path) if self.path is not None else None
+        if seconds is not None:
+            self.frames = round(seconds * self.samplerate)
 
     def _close(self) -> None:
         wav, self._wav = self._wav, None

@@ -101,12 +101,15 @@ def drive(rnd: Round, files: int | None, inbox: queue.Queue[str]) -> None:
         stop_round = _wait_for_answer_end(inbox, mic=files is None)
         rnd.end_answer()
         answered += 1
-        if stop_round or (files is not None and answered >= files):
+        if stop_round or rnd.disk_full or (files is not None and answered >= files):
             break
         if not rnd.next():
             break
     if rnd.state not in FINISHED:
-        rnd.end_round()
+        if rnd.disk_full:
+            rnd.abort("the disk filled up")
+        else:
+            rnd.end_round()
 
 
 def _drain(inbox: queue.Queue[str]) -> None:
@@ -158,15 +161,15 @@ def run(args: argparse.Namespace) -> int:
             inbox.put("ended")
         elif isinstance(e, ev.TimeUp):
             inbox.put("timeup")
-        elif isinstance(e, ev.AnswerTimeUp):
-            inbox.put("ended")
+        elif isinstance(e, (ev.AnswerTimeUp, ev.DiskFilled)):
+            inbox.put("ended")  # a full disk: run() says so in one line when the round is stopped
         printer(e)
 
     if not args.answer:
         threading.Thread(target=_read_stdin, args=(inbox,), name="voice-sim-stdin", daemon=True).start()
     from voice_sim.commands.sessions import open_store
 
-    store = open_store()
+    store = open_store(writable=True)
     rnd = make_round(settings, scenario, answers=args.answer or None, speak=not args.no_speak,
                      mode=mode, listener=listener, store=store, realtime_files=not args.fast, kind=args.kind)
     try:
@@ -179,6 +182,8 @@ def run(args: argparse.Namespace) -> int:
         raise
     finally:
         rnd.close()
+    if rnd.disk_full is not None:
+        raise rnd.disk_full
     session = rnd.result
     assert session is not None
     if args.json:

@@ -76,24 +76,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_delete)
 
 
-def open_store() -> SessionStore:
+def open_store(writable: bool = False) -> SessionStore:
     """The store, opened and recovered; what it had to mend (a damaged index set aside and
-    rebuilt) is one line on stderr each, and the command goes on."""
-    import sqlite3
-
-    from voice_sim import locations
+    rebuilt, at open or later in the command) is one line on stderr each, and the command goes
+    on. On a full disk it opens read-only with one line, unless `writable` (a round is about to
+    be recorded): then the full disk is the one line, and exit code 2."""
     from voice_sim.core.sessions import SessionStore
 
+    def say(line: str) -> None:
+        print(f"voice-sim: {line}", file=sys.stderr, flush=True)
+
     try:
-        store = SessionStore.open()
+        return SessionStore.open(on_notice=say, read_only_when_full=not writable)
     except OSError as exc:
-        raise UserError(f"cannot open the sessions folder ({exc})") from None
-    except sqlite3.Error as exc:  # locked, unreadable, a folder in its place: not damage to discard
-        raise UserError(f"cannot open the session index {locations.sessions_db()} ({exc}); "
-                        "check that it is a file you can write, or move it away to rebuild it") from None
-    for line in store.notices:
-        print(f"voice-sim: {line}", file=sys.stderr)
-    return store
+        raise UserError(f"cannot open the sessions folder ({exc.strerror or exc})") from None
 
 
 def _guard(call):  # type: ignore[no-untyped-def]
@@ -242,7 +238,10 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         dest.write(text)
     except OSError as exc:
-        raise UserError(f"-o {args.output}: cannot write ({exc.strerror or exc})") from None
+        from voice_sim.core.disk import is_full
+
+        why = "the disk is full" if is_full(exc, dest.path) else exc.strerror or str(exc)
+        raise UserError(f"-o {args.output}: cannot write ({why})") from None
     if not dest.stream:
         print(f"wrote {dest.path}", file=sys.stderr)
     return 0

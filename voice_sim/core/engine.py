@@ -10,8 +10,10 @@
 Someone outside (the Textual app, `voice-sim run`, a test) drives it by calling start(),
 begin_answer(), end_answer(), next(), pause()/resume(), end_round() or abort(); each call blocks
 while the panel speaks or the last words are transcribed, so a UI calls them from a worker thread.
-The engine reports everything through one listener callback (core/events.py). The live reading of
-the answers (analysis, signals heard, coach cues, long silences) is the Coach's (core/coach.py);
+The engine reports everything through one listener callback (core/events.py). When the disk fills
+up it keeps what was written, sets `disk_full` (a one-line DiskFull naming the folder and the
+answer's WAV), reports DiskFilled once and refuses new answers; the driver then calls abort().
+The live reading of the answers (analysis, signals heard, coach cues, long silences) is the Coach's (core/coach.py);
 what the panel asks next comes from core/followups.py. It never sleeps, never touches hardware and never imports
 a UI: speaker, answer source, transcriber, clock and store are passed in (core/ports.py), so
 tests run whole rounds with fakes and a fake clock.
@@ -33,6 +35,7 @@ from voice_sim.core import events as ev
 from voice_sim.core.analysis import analyze
 from voice_sim.core.clock import Clock, MonotonicClock, RoundClock
 from voice_sim.core.coach import Coach
+from voice_sim.core.disk import DiskFull, is_full, round_stopped
 from voice_sim.core.followups import (
     WHATIF_ANSWER_S,
     LastAnswer,
@@ -168,6 +171,7 @@ class Round:
         self._answer_time_up = False  # a what-if answer's limit was reported
         self._last_panel: tuple[str, int] | None = None
         self.result: SessionRecord | None = None
+        self.disk_full: DiskFull | None = None  # set once the disk fills up: the round must stop
         self.closers: list[Callable[[], None]] = []  # run by close(): speaker thread, devices
         self._coach = Coach(
             scenario, config.window_s, config.round_s, cues=config.mode == "coach",
@@ -235,6 +239,8 @@ class Round:
         self._interrupt_speech()
         with self._op:
             self._require(RESTING, "begin an answer")
+            if self.disk_full is not None:
+                raise self.disk_full
             return self._begin_answer()
 
     def end_answer(self) -> Segment:
@@ -451,7 +457,24 @@ class Round:
             with self._save:
                 self._writer.checkpoint(self.transcript())
         except OSError as exc:
-            self._emit(ev.Problem(f"could not save progress ({exc})"))
+            if is_full(exc, self._writer.folder):
+                self._disk_filled()
+            else:
+                self._emit(ev.Problem(f"could not save progress ({exc})"))
+
+    def _disk_filled(self) -> None:
+        """The disk is full: say so once, naming the folder and the answer being recorded. Saves
+        after this fail quietly (the one line says it all); the driver stops the round."""
+        writer = self._writer
+        if writer is None:
+            return
+        with self._save:
+            if self.disk_full is not None:
+                return
+            answers = [s for s in writer.record.segments if s.kind == "answer" and s.audio]
+            audio = writer.folder / answers[-1].audio if answers and answers[-1].audio else None
+            self.disk_full = round_stopped(writer.folder, audio)
+        self._emit(ev.DiskFilled(str(self.disk_full), str(writer.folder)))
 
     def _begin_answer(self) -> Path:
         assert self._writer is not None
@@ -474,12 +497,15 @@ class Round:
         self._set(State.ANSWERING)
         try:
             self._source.start(path, self._on_block, self._on_level, self._on_source_end)
-        except BaseException:
+        except BaseException as exc:
             with self._save:
                 self._writer.record.segments.remove(seg)
             self._answer = None
             self._cancel(stream)
             self._set(prev)
+            if isinstance(exc, DiskFull):
+                self._disk_filled()
+                raise self.disk_full or exc from None
             raise
         self._answers = n
         self._checkpoint()  # session.json now names the audio file, in case the process dies
@@ -525,6 +551,8 @@ class Round:
             self._answer_cues.extend(cues)
             self._answer = None
         self.clock.advance_to(end)
+        if rec is not None and rec.disk_full:
+            self._disk_filled()
         return seg
 
     def _end_answer(self) -> Segment:
@@ -557,9 +585,18 @@ class Round:
             rec = self._writer.record
             rec.duration_s = round(max(self.now(), self._timeline_end()), 3)
             rec.ended_at = datetime.now(UTC)
-            self.result = self._writer.finish(
-                self.transcript(), analysis, "complete" if complete else "incomplete", reason
-            )
+            try:
+                self.result = self._writer.finish(
+                    self.transcript(), analysis, "complete" if complete else "incomplete", reason
+                )
+            except (OSError, DiskFull) as exc:
+                if not isinstance(exc, DiskFull) and not is_full(exc, self._writer.folder):
+                    raise
+                # What the folder holds stays as the last checkpoint left it (status "recording",
+                # this pid): the next start marks it incomplete and repairs its audio.
+                self._disk_filled()
+                rec.status, rec.status_reason = "incomplete", reason or "the disk filled up"
+                self.result = rec
         self._set(State.DONE if complete else State.ABORTED)
         self._emit(ev.RoundEnded(self.result))
         return self.result

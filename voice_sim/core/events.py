@@ -126,6 +126,16 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class DiskFilled:
+    """The disk filled up: nothing more can be saved, so the round must stop (abort() it). Sent
+    once; `message` is the one line for the user: that the disk is full and where what was
+    recorded is kept (also `Round.disk_full`)."""
+
+    message: str
+    folder: str
+
+
+@dataclass(frozen=True)
 class RoundEnded:
     session: SessionRecord
 
@@ -133,5 +143,5 @@ class RoundEnded:
 Event = (
     StateChanged | PanelSpeaking | PanelSpoke | AnswerStarted | LevelChanged | SilenceNoticed | SourceEnded
     | TentativeText | SegmentTranscribed | AnswerEnded | SignalHeard | CoachCue | TimeUp | AnswerTimeUp
-    | Problem | RoundEnded
+    | Problem | DiskFilled | RoundEnded
 )

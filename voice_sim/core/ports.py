@@ -80,10 +80,12 @@ class Speaker(Protocol):
 
 @dataclass(frozen=True)
 class Recording:
-    """What an answer source wrote: the audio file (None if nothing was written) and its length."""
+    """What an answer source wrote: the audio file (None if nothing was written) and its length.
+    `disk_full`: the disk filled up while writing; the file holds what fit, readable."""
 
     path: Path | None
     duration_s: float
+    disk_full: bool = False
 
 
 BlockCallback = Callable[["np.ndarray"], None]

@@ -26,15 +26,19 @@ def private_dir(path: Path) -> Path:
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write, fsync, rename: a reader sees the old file or the new one, never half of one."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = memoryview(data.encode("utf-8") if isinstance(data, str) else data)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(raw)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, FILE_MODE)  # O_CREAT's mode does not apply to a leftover temp file
+        # Straight to the descriptor, no buffered file: on a full disk a buffered file fails in
+        # flush() and again in close(), and the error arrives twice, chained.
+        try:
+            while raw:
+                raw = raw[os.write(fd, raw):]
+            os.fsync(fd)
+            os.fchmod(fd, FILE_MODE)  # O_CREAT's mode does not apply to a leftover temp file
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -54,9 +54,18 @@ class VoiceSimApp(App[None]):
             self.notify(line, title="Unknown setting", severity="warning", timeout=20)
 
     def report_store(self) -> None:
-        """Say what opening the session store had to mend (a damaged index kept aside, rebuilt)."""
-        for line in getattr(self.services.store, "notices", []):
-            self.notify(line, title="Session index rebuilt", severity="warning", timeout=20)
+        """Say what opening the session store had to mend (a damaged index kept aside, rebuilt),
+        or that the disk is full (the history is read-only), and anything it mends later."""
+        store = self.services.store
+        for line in getattr(store, "notices", []):
+            self.store_notice(line)
+        if hasattr(store, "on_notice"):
+            store.on_notice = self.store_notice  # from any thread: notify() is thread-safe
+
+    def store_notice(self, line: str) -> None:
+        full = line.startswith("the disk is full")
+        self.notify(line, title="Disk full" if full else "Session index rebuilt",
+                    severity="warning", timeout=20)
 
     def report_library(self) -> None:
         """Say which scenario files were skipped and why, and which replaced a bundled one: the

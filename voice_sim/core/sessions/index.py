@@ -4,28 +4,34 @@ The row is defined once, by SessionRow; the CREATE TABLE, the INSERT, the SELECT
 back to objects are derived from its fields, so a new column is one new field (on the record or
 its headline too, where its value comes from). The index is a cache of the session folders:
 anything in it can be rebuilt from their session.json files, and is when an existing table's
-columns are not the model's, or when the file is damaged (then it is renamed aside, never
-deleted: IndexDamaged, set_aside), so it must never hold anything a folder does not. It answers
-the questions the history asks (newest first, by scenario, by id prefix) and nothing else.
+columns are not the model's, or when the file is damaged, unreadable or locked for too long, at
+whatever point of a command (then it is renamed aside, never deleted: SessionIndex._use), so it
+must never hold anything a folder does not. It answers the questions the history asks (newest
+first, by scenario, by id prefix) and nothing else.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import secrets
 import sqlite3
+import threading
+from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 from types import UnionType
-from typing import Literal, Self, Union, get_args, get_origin
+from typing import Literal, Self, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, Field
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from voice_sim.core.disk import FIX, DiskFull, is_full
 from voice_sim.core.sessions.records import SessionRecord, Status
 from voice_sim.core.storage import FILE_MODE, private_dir
+from voice_sim.errors import UserError
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +41,6 @@ INDEXES = {  # name: columns; what the history sorts and filters by
     "sessions_started": ("started_at",),
     "sessions_scenario": ("scenario_id", "started_at"),
 }
-# What SQLite says of a file that is not, or no longer, a sound database: set it aside and rebuild.
-# Other errors (locked, disk full, cannot open) are faults of the moment, not damage to discard.
-DAMAGE_CODES = {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 SQL_TYPES: dict[type, str] = {str: "TEXT", int: "INTEGER", float: "REAL", bool: "INTEGER",
                               datetime: "TEXT"}
 
@@ -149,33 +152,92 @@ class IndexDamaged(Exception):
     """sessions.db is not a sound SQLite database (truncated, overwritten, a bad header)."""
 
 
-def is_damage(exc: sqlite3.Error) -> bool:
-    return getattr(exc, "sqlite_errorname", None) in DAMAGE_CODES
+class IndexUnavailable(UserError):
+    """sessions.db can neither be used nor rebuilt (a folder in its place, no permission)."""
+
+
+# What SQLite says of a file it cannot use but that setting aside cannot mend either: these are
+# the user's to fix (a folder where the file should be, permissions), so they are one line.
+NOT_MENDABLE = ("SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM", "SQLITE_AUTH", "SQLITE_NOTFOUND")
+T = TypeVar("T")
+
+
+def what_went_wrong(exc: BaseException) -> str | None:
+    """How the index failed, for the line that says it was set aside ('damaged (...)'), or None
+    if setting it aside would not help (the error is the user's to fix, or a bug of ours)."""
+    if isinstance(exc, IndexDamaged):
+        return f"damaged ({exc})"
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    if name.startswith(NOT_MENDABLE):
+        return None
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return f"damaged ({exc})"
+    if name.startswith("SQLITE_IOERR"):
+        return f"unreadable ({exc})"
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return f"locked by another program for too long ({exc})"
+    if name == "SQLITE_ERROR" and str(exc).startswith(("no such table", "no such column")):
+        return f"not a voice-sim index any more ({exc})"  # changed by another program
+    return None
 
 
 class SessionIndex:
-    """The index file at `path`. Each call opens its own connection, so any thread may call."""
+    """The index file at `path`. Each call opens its own connection, so any thread may call.
 
-    def __init__(self, path: Path) -> None:
+    Every call goes through one guard (`_use`): when SQLite says the file is damaged, unreadable
+    or locked for longer than `timeout`, at whatever point of a command, the file is set aside
+    (never deleted), a fresh index is made, `rebuild` fills it from the session folders, the call
+    is made once more, and `on_notice` gets one line saying so. A full disk is DiskFull, and an
+    index that cannot be opened at all (a folder in its place) is IndexUnavailable: one line each.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        rebuild: Callable[[SessionIndex], list[str]] | None = None,
+        on_notice: Callable[[str], None] | None = None,
+    ) -> None:
         self.path = path
+        self.rebuild = rebuild  # re-indexes the session folders (recovery.index_folders)
+        self.on_notice = on_notice or (lambda line: log.warning("%s", line))
+        self.timeout = 10.0  # seconds to wait for another process's lock before giving up
+        self._uri: str | None = None  # in_memory(): a shared in-memory database
+        self._keeper: sqlite3.Connection | None = None  # keeps that database alive
+        self._mend_lock = threading.RLock()
+        self._mending = False
+        self._generation = 0  # how many times the file was set aside and rebuilt
+
+    @classmethod
+    def in_memory(cls, path: Path) -> SessionIndex:
+        """An index that lives as long as this object and writes nothing to disk: the listing
+        of a store opened read-only on a full disk. `path` is only named in messages."""
+        index = cls(path)
+        index._uri = f"file:voice-sim-index-{secrets.token_hex(8)}?mode=memory&cache=shared"
+        index._keeper = sqlite3.connect(index._uri, uri=True, check_same_thread=False)
+        index._keeper.executescript(SCHEMA)
+        return index
 
     def create(self) -> bool:
         """Make the file (private) and the table if they are not there yet.
 
         Returns True if an existing table's columns were not SessionRow's (an index from a version
         with other fields): the table is then made again, empty, and the caller re-indexes the
-        session folders (recovery.index_folders), which hold everything the index did. Raises
-        IndexDamaged if the file is not a sound database (the caller sets it aside and rebuilds).
+        session folders (recovery.index_folders), which hold everything the index did. A damaged
+        file is set aside and rebuilt (see the class); then this returns False.
         """
-        if not self.path.exists():
+        generation = self._generation
+        try:
+            self._make_file()
+            return self._create()
+        except (sqlite3.Error, IndexDamaged, OSError) as exc:
+            self._mend(exc, generation)
+            return False
+
+    def _make_file(self) -> None:
+        # Made here, 0600, before SQLite would make it with the umask's mode (0644, typically).
+        if self._uri is None and not self.path.exists():
             private_dir(self.path.parent)
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, FILE_MODE))
-        try:
-            return self._create()
-        except sqlite3.DatabaseError as exc:
-            if is_damage(exc):
-                raise IndexDamaged(str(exc)) from exc
-            raise
 
     def _create(self) -> bool:
         with closing(self._connect()) as con:
@@ -203,31 +265,102 @@ class SessionIndex:
                 continue  # no such companion, or another process set it aside first
         return aside
 
+    # ----- the guard every call goes through ----------------------------------------------------
+
+    def _use(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        generation = self._generation
+        try:
+            with closing(self._connect()) as con:
+                return work(con)
+        except sqlite3.Error as exc:
+            self._mend(exc, generation)
+        try:  # once more, on the index just rebuilt (or by another thread)
+            with closing(self._connect()) as con:
+                return work(con)
+        except sqlite3.Error as exc:
+            raise self._unusable(exc) from None
+
+    def _mend(self, exc: BaseException, generation: int) -> None:
+        """Set the file aside and rebuild it from the folders; or raise the one line if that
+        cannot help (a full disk, a file that cannot be opened at all)."""
+        if self._full(exc):
+            raise self._unusable(exc) from None
+        what = what_went_wrong(exc)
+        if what is None or self._uri is not None:
+            raise self._unusable(exc) from None
+        with self._mend_lock:
+            if self._generation != generation:
+                return  # another thread mended it while this call waited: just try again
+            if self._mending:  # the rebuild itself failed on the fresh file
+                raise self._unusable(exc) from None
+            self._mending = True
+            aside: Path | None = None
+            try:
+                aside = self.set_aside()
+                self._make_file()
+                self._create()
+                added = self.rebuild(self) if self.rebuild is not None else []
+            except (sqlite3.Error, IndexDamaged, OSError) as again:
+                if aside is not None and self._full(again):
+                    raise DiskFull(f"the disk is full: the session index {self.path} was {what} and "
+                                   f"is kept as {aside}; it is rebuilt from the session folders once "
+                                   "there is free space") from None
+                raise self._unusable(again) from None
+            finally:
+                self._mending = False
+            self._generation += 1
+        n = len(added)
+        self.on_notice(f"the session index {self.path} was {what}; kept it as {aside} and rebuilt "
+                       f"it from {n} session folder{'s' if n != 1 else ''}")
+
+    def _full(self, exc: BaseException) -> bool:
+        return self._uri is None and is_full(exc, self.path)
+
+    def _unusable(self, exc: BaseException) -> UserError:
+        if isinstance(exc, UserError):
+            return exc
+        if self._full(exc):
+            return DiskFull(f"the disk is full: the session index {self.path} cannot be updated; {FIX}")
+        return IndexUnavailable(
+            f"cannot use the session index {self.path} ({exc}); check that it is a file you can "
+            "write, or move it away to rebuild it")
+
     def _connect(self) -> sqlite3.Connection:
-        con = sqlite3.connect(self.path, timeout=10)
+        if self._uri is not None:
+            con = sqlite3.connect(self._uri, uri=True, timeout=self.timeout)
+        else:
+            con = sqlite3.connect(self.path, timeout=self.timeout)
         con.row_factory = sqlite3.Row
         con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA synchronous=NORMAL")
         return con
 
+    # ----- what the history asks ------------------------------------------------------------------
+
     def put(self, record: SessionRecord) -> None:
         """Add or replace the record's row."""
         row = SessionRow.of(record)
         values = {name: _to_sql(getattr(row, name)) for name in COLUMNS}
-        with closing(self._connect()) as con, con:
-            con.execute(INSERT, values)
+
+        def work(con: sqlite3.Connection) -> None:
+            with con:
+                con.execute(INSERT, values)
+
+        self._use(work)
 
     def remove(self, sid: str) -> None:
-        with closing(self._connect()) as con, con:
-            con.execute(f"DELETE FROM {TABLE} WHERE id = ?", (sid,))
+        def work(con: sqlite3.Connection) -> None:
+            with con:
+                con.execute(f"DELETE FROM {TABLE} WHERE id = ?", (sid,))
+
+        self._use(work)
 
     def ids(self, status: Status | None = None) -> list[str]:
         """Every indexed id, or those with `status`."""
         sql, params = f"SELECT id FROM {TABLE}", []
         if status is not None:
             sql, params = sql + " WHERE status = ?", [status]
-        with closing(self._connect()) as con:
-            return [r["id"] for r in con.execute(sql, params)]
+        return self._use(lambda con: [str(r["id"]) for r in con.execute(sql, params)])
 
     def rows(self, scenario_id: str | None = None, limit: int | None = None) -> list[SessionRow]:
         """The history, newest first."""
@@ -240,18 +373,15 @@ class SessionIndex:
         if limit:
             sql += " LIMIT ?"
             params.append(limit)
-        with closing(self._connect()) as con:
-            return [SessionRow.model_validate(dict(r)) for r in con.execute(sql, params)]
+        return self._use(lambda con: [SessionRow.model_validate(dict(r)) for r in con.execute(sql, params)])
 
     def newest(self) -> str | None:
         sql = f"SELECT id FROM {TABLE} ORDER BY started_at DESC, id DESC LIMIT 1"
-        with closing(self._connect()) as con:
-            row = con.execute(sql).fetchone()
+        row = self._use(lambda con: con.execute(sql).fetchone())
         return None if row is None else str(row["id"])
 
     def starting_with(self, prefix: str) -> list[str]:
         """Ids that begin with `prefix` (taken literally: % and _ are not wildcards), in order."""
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         sql = f"SELECT id FROM {TABLE} WHERE id LIKE ? ESCAPE '\\' ORDER BY id"
-        with closing(self._connect()) as con:
-            return [str(r["id"]) for r in con.execute(sql, (escaped + "%",))]
+        return self._use(lambda con: [str(r["id"]) for r in con.execute(sql, (escaped + "%",))])

@@ -2,27 +2,31 @@
 
 One private folder per round under sessions_dir() (folder.py says what is in it) and an index,
 sessions.db (index.py), for instant history. The folders are the truth; the index can be rebuilt
-from them. `SessionStore.open()` creates both if needed and runs recovery (recovery.py), so every
-listing is up to date; transcribing what a crash left untranscribed needs a model, so it is a
-separate call (`transcribe_tails`, tails.py). Rounds are found by full id, unique prefix, or 'last'. Nothing here
-records or plays, and nothing here formats for a screen.
+from them, and is, whenever it turns out damaged (index.py). `SessionStore.open()` creates both if
+needed and runs recovery (recovery.py), so every listing is up to date; transcribing what a crash
+left untranscribed needs a model, so it is a separate call (`transcribe_tails`, tails.py). On a
+full disk, where neither can be written, it opens read-only: the listing is read from the folders
+into memory and nothing is changed (`read_only`). Rounds are found by full id, unique prefix, or
+'last'. Nothing here records or plays, and nothing here formats for a screen.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from voice_sim import locations
+from voice_sim.core.disk import FIX, DiskFull, is_full
 from voice_sim.core.models import Analysis, Transcript
 from voice_sim.core.scenario import Scenario
 from voice_sim.core.sessions import export as exports
 from voice_sim.core.sessions import recovery, tails
 from voice_sim.core.sessions.folder import read_analysis, read_record, read_transcript
-from voice_sim.core.sessions.index import IndexDamaged, SessionIndex, SessionRow
+from voice_sim.core.sessions.index import SessionIndex, SessionRow
 from voice_sim.core.sessions.records import SessionError, SessionRecord, new_session_id
 from voice_sim.core.sessions.tails import Tail, TailProgress, TailsResult
 from voice_sim.core.sessions.writer import FolderWriter
@@ -35,45 +39,75 @@ if TYPE_CHECKING:
 class SessionStore:
     """Session folders under `root` and their index `db`. Open with SessionStore.open()."""
 
-    def __init__(self, root: Path | None = None, db: Path | None = None) -> None:
+    def __init__(self, root: Path | None = None, db: Path | None = None,
+                 on_notice: Callable[[str], None] | None = None) -> None:
         self.root = root or locations.sessions_dir()
         self.db = db or locations.sessions_db()
-        self.index = SessionIndex(self.db)
-        self.notices: list[str] = []  # what opening had to mend, one line each, for the user
+        self.index = SessionIndex(self.db, rebuild=self._reindex, on_notice=self._notice)
+        self.notices: list[str] = []  # what had to be mended, one line each, for the user
+        self.on_notice = on_notice  # also told each line as it happens (mid-command too)
+        self.read_only = False  # the disk was full at open: listing from the folders, in memory
 
+    def _reindex(self, index: SessionIndex) -> list[str]:
+        return recovery.index_folders(self.root, index)
+
+    def _notice(self, line: str) -> None:
+        self.notices.append(line)
+        if self.on_notice is not None:
+            self.on_notice(line)
 
     @classmethod
     def open(
-        cls, root: Path | None = None, db: Path | None = None, recover: bool = True
+        cls, root: Path | None = None, db: Path | None = None, recover: bool = True,
+        on_notice: Callable[[str], None] | None = None, read_only_when_full: bool = True,
     ) -> SessionStore:
         """Create the folders and index if needed; by default, mark abandoned rounds incomplete.
 
         A damaged index is renamed aside (never deleted) and rebuilt from the session folders,
-        and `notices` says so in one line: the folders are the truth, so nothing is lost.
+        and a notice says so in one line: the folders are the truth, so nothing is lost. On a
+        full disk the store opens read-only, with a notice (or raises DiskFull, if
+        `read_only_when_full` is False: a command that is about to record).
         """
-        store = cls(root, db)
-        private_dir(store.root)
+        store = cls(root, db, on_notice)
         try:
+            private_dir(store.root)
             rebuilt = store.index.create()
-        except IndexDamaged as exc:
-            aside = store.index.set_aside()
-            store.index.create()
-            added = recovery.index_folders(store.root, store.index)
-            store.notices.append(
-                f"the session index {store.db} was damaged ({exc}); kept it as {aside} and "
-                f"rebuilt it from {len(added)} session folder{'s' if len(added) != 1 else ''}"
-            )
-            rebuilt = False
-        if recover:
-            store.recover()
-        elif rebuilt:
-            recovery.index_folders(store.root, store.index)
+            if recover:
+                store.recover()
+            elif rebuilt:
+                recovery.index_folders(store.root, store.index)
+        except (OSError, DiskFull) as exc:
+            if not isinstance(exc, DiskFull) and not is_full(exc, store.root):
+                raise
+            if not read_only_when_full:
+                raise DiskFull(f"the disk is full: nothing can be saved in {store.root.parent}; {FIX}") from None
+            store._open_read_only(str(exc) if isinstance(exc, DiskFull) else "the disk is full")
         return store
+
+    def _open_read_only(self, why: str) -> None:
+        """The history from the folders, in memory; `why` (the disk is full...) starts the line."""
+        self.read_only = True
+        self.index = SessionIndex.in_memory(self.db)
+        n = len(recovery.index_folders(self.root, self.index))
+        self._notice(f"{why}; meanwhile the history is read-only: {n} round{'s' if n != 1 else ''} "
+                     f"read from the folders in {self.root}, nothing changed")
 
     # -- writing
 
     def create(self, scenario: Scenario, mode: str, kind: str, round_s: float,
                window_s: float) -> FolderWriter:
+        full = DiskFull(f"the disk is full: no room for a new round in {self.root}; {FIX}")
+        if self.read_only:
+            raise full
+        try:
+            return self._create(scenario, mode, kind, round_s, window_s)
+        except OSError as exc:
+            if is_full(exc, self.root):
+                raise full from None
+            raise
+
+    def _create(self, scenario: Scenario, mode: str, kind: str, round_s: float,
+                window_s: float) -> FolderWriter:
         started = datetime.now(UTC)
         pid = os.getpid()
         for _ in range(20):
@@ -93,8 +127,12 @@ class SessionStore:
             pid_started=process_started(pid),
         )
         writer = FolderWriter(self.index, record, folder)
-        writer.checkpoint(Transcript())
-        self.index.put(record)
+        try:
+            writer.checkpoint(Transcript())
+            self.index.put(record)
+        except (OSError, DiskFull):
+            _remove_if_empty(folder)  # nothing recorded yet: leave no empty round behind
+            raise
         return writer
 
     def recover(self) -> list[str]:
@@ -175,3 +213,11 @@ class SessionStore:
         shutil.rmtree(folder, ignore_errors=True)
         self.index.remove(sid)
         return sid
+
+
+def _remove_if_empty(folder: Path) -> None:
+    for path in (folder / "audio", folder):
+        try:
+            path.rmdir()  # only ever removes an empty folder
+        except OSError:
+            pass

@@ -225,6 +225,12 @@ class InterviewScreen(AppScreen):
                     self.drive(self.round.end_round, "wrapping up the round")
             case ev.Problem(message=text):
                 self.notify(text, severity="warning", timeout=8)
+            case ev.DiskFilled(message=text):
+                # Nothing more can be saved: stop the round, keep what is there, say where it is.
+                self.notify(text, title="Disk full", severity="error", timeout=30)
+                rnd = self.round
+                if rnd is not None and self.state in ACTIVE:
+                    self.drive(lambda: rnd.abort("the disk filled up"), "stopping the round")
             case ev.RoundEnded(session=record):
                 self._round_ended(record)
 

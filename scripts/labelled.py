@@ -3,8 +3,8 @@
 Shared by bench_analyzer.py (answer-level figures), train_statements.py (training data and
 thresholds) and tests/test_analyzer_quality.py. tests/data/sets.json says what each set is for:
 "train" sets teach the statement model and tune its thresholds; "untouched" sets were written by
-authors who saw only ../shared/SIGNALS.md and are never trained or tuned on; "spare" sets were
-written for training but are not in the shipped model (see the README).
+authors who saw only ../shared/SIGNALS.md and are never trained or tuned on; a "spare" set (none
+today) would be written for training but not in the shipped model.
 """
 
 from __future__ import annotations

@@ -27,9 +27,28 @@ def test_a_lever_tied_to_a_kpi_with_its_number_constraint_and_risk():
     first, second = rows
     assert "sequencer" in first.lever
     assert first.kpi and "bids per auction" in first.kpi and first.number == "about five percent"
-    assert first.constraint is not None and first.constraint_at_s == 7
+    assert first.constraint == "latency" and first.constraint_at_s == 14  # where the lever is tied to it
     assert first.risk is not None and first.risk_at_s == 28
     assert "CDN" in second.lever and second.kpi is None and second.number is None  # the gaps
+
+
+def test_a_lever_said_over_several_sentences_is_one_row_and_keeps_its_cells():
+    """A sentence that goes on about the same lever (or ties it to a metric) is not a new row, so
+    the KPI, constraint and risk said after it stay in the lever's row; "lever two" starts one."""
+    lines = [
+        "The budget is that a bid is acknowledged in under two hundred milliseconds.",
+        "Lever one, the outbid notifications go out async, through a queue, not on the bid path.",
+        "That queue is how we stay under the two hundred milliseconds on a bid.",
+        "I'd expect the async outbid pushes to lift bids per lot by about six percent.",
+        "The risk is the queue backs up in a big show and the push lands after the lot closes.",
+        "Lever two, we cache the lot page at the edge.",
+    ]
+    t = Transcript(cues=[Cue(start_s=i * 7, end_s=i * 7 + 6, text=x) for i, x in enumerate(lines)])
+    rows = analyze(t).decision_matrix
+    assert [r.at_s for r in rows] == [7, 35]
+    first = rows[0]
+    assert first.kpi_at_s == 21 and first.number == "about six percent"
+    assert first.constraint_at_s == 14 and first.risk_at_s == 28
 
 
 def test_analyze_json_carries_the_matrix_and_the_first_substantive_statement(tmp_path, capsys):

@@ -70,6 +70,40 @@ def _kind_of_constraint(detail: str | None) -> str:
     return d
 
 
+# "Lever two: ...", "the next thing", "another lever": the candidate starts a new row themselves.
+NEW_LEVER = re.compile(
+    r"^\W*(?:(?:um+|uh+|and|so|okay|ok|then|now)\W+)*(?:lever\s+(?:one|two|three|four|five|\d)\b|"
+    r"(?:the\s+|my\s+)?(?:first|second|third|fourth|next|other|last|final)\s+(?:lever|thing|move|piece|change|idea)\b|"
+    r"another\s+(?:lever|thing|move|piece|change|idea)\b|(?:first|second|third|next|also|finally)\b)",
+    re.IGNORECASE,
+)
+
+
+def _lever_terms(text: str) -> set[str]:
+    """The lexicon's lever words in `text`, by their first word ("queue", "async", "cache")."""
+    return {m.group(0).lower().split()[0][:5] for m in st.LEVER.finditer(st.normalize(text))}
+
+
+def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
+    """Lever passages grouped into rows. A lever passage within REACH of its row that names no lever
+    word the row has not named ("so that queue also absorbs the spike", a metric tie restating the
+    lever) goes on about that lever; a new lever word, or "lever two", starts a new row."""
+    rows: list[list[int]] = []
+    terms: set[str] = set()
+    for i in levers:
+        p = passages[i]
+        own = _lever_terms(p.raw)
+        if rows and passages[rows[-1][-1]].cue == p.cue:
+            rows[-1].append(i)
+            terms |= own
+        elif rows and i - rows[-1][-1] <= REACH and own <= terms and not NEW_LEVER.match(p.raw):
+            rows[-1].append(i)
+        else:
+            rows.append([i])
+            terms = set(own)
+    return rows
+
+
 def decision_matrix(passages: list[Passage], findings: list[Finding]) -> list[MatrixRow]:
     by_passage: dict[int, set[str]] = {}
     detail: dict[tuple[int, str], str | None] = {}
@@ -83,13 +117,11 @@ def decision_matrix(passages: list[Passage], findings: list[Finding]) -> list[Ma
     constraints = [(i, detail[(i, "constraint")]) for i in sorted(by_passage) if "constraint" in by_passage[i]]
     levers = [i for i in sorted(by_passage) if "lever" in by_passage[i]]
     rows: list[MatrixRow] = []
-    seen_cues: set[int] = set()
-    for n, i in enumerate(levers):
+    grouped = _rows_of(passages, levers)
+    for n, group in enumerate(grouped):
+        i = group[0]
         p = passages[i]
-        if p.cue in seen_cues:
-            continue
-        seen_cues.add(p.cue)
-        stop = min(levers[n + 1] if n + 1 < len(levers) else len(passages), i + REACH + 1)
+        stop = min(grouped[n + 1][0] if n + 1 < len(grouped) else len(passages), group[-1] + REACH + 1)
         span = range(i, max(stop, i + 1))
         row = MatrixRow(lever=_lever_phrase(p), at_s=round(p.start_s, 2))
         for j in span:
@@ -109,12 +141,12 @@ def decision_matrix(passages: list[Passage], findings: list[Finding]) -> list[Ma
                 row.risk_at_s = round(q.start_s, 2)
             if row.constraint is None and "constraint" in kinds and j != i:
                 row.constraint, row.constraint_at_s = detail[(j, "constraint")], round(q.start_s, 2)
-        if row.constraint is None:  # a constraint named earlier that the lever's words point at
-            said = " ".join(passages[j].raw for j in span)
+        if row.constraint is None:  # a constraint named earlier that the lever is tied to, where it is tied
             for ci, cdetail in reversed([c for c in constraints if c[0] <= i]):
                 hint = CONSTRAINT_HINTS.get(_kind_of_constraint(cdetail))
-                if ci == i or (hint is not None and hint.search(said)):
-                    row.constraint, row.constraint_at_s = cdetail, round(passages[ci].start_s, 2)
+                tied = ci if ci == i else next((j for j in span if hint is not None and hint.search(passages[j].raw)), None)
+                if tied is not None:
+                    row.constraint, row.constraint_at_s = cdetail, round(passages[tied].start_s, 2)
                     break
         rows.append(row)
     return rows

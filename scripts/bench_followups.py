@@ -4,8 +4,9 @@
     .venv/bin/python scripts/bench_followups.py [-v] [DIR ...]
 
 Sets (tests/data/followups_*/answers.json, written from the guide and ../shared/SIGNALS.md by
-authors who never saw the code): `followups_dev` tuned the rules; `followups_held1` and
-`followups_held2` were never tuned on. Follow-ups: per judgement (addressed, hierarchy, numbers,
+authors who never saw the code): `followups_dev` tuned the rules, and `followups_held1` and
+`followups_held2` too once they were retired from held-back use; `followups_held3` and
+`followups_held4`, written later, were never tuned on. Follow-ups: per judgement (addressed, hierarchy, numbers,
 ownership, tradeoff), agreement with the author's answer-level verdict. Matrices: cell-level F1,
 a cell counted right when it is said at the cue the author marked, in the row of the right lever.
 """
@@ -27,7 +28,8 @@ from voice_sim.core.models import Cue, Transcript  # noqa: E402
 
 ITEMS = ("addressed", "hierarchy", "numbers", "ownership", "tradeoff")
 CELLS = ("kpi", "number", "constraint", "risk")
-SETS = {"followups_dev": "tuning", "followups_held1": "untouched", "followups_held2": "untouched"}
+SETS = {"followups_held3": "untouched", "followups_held4": "untouched", "followups_dev": "tuning",
+        "followups_held1": "tuning (retired)", "followups_held2": "tuning (retired)"}
 
 
 def transcript_of(item: dict) -> tuple[Transcript, list[float]]:

@@ -1,7 +1,8 @@
 """Quality guard for follow-up judging and the decision matrix (scripts/bench_followups.py prints
-the figures). followups_held1 and followups_held2 were never tuned on; followups_dev tuned the rules.
-Issue 9's target is 0.85 agreement per judgement and 0.80 matrix-cell F1 on held-back answers:
-hierarchy and trade-off meet it today, the others are held at today's level (see README)."""
+the figures). followups_held3 and followups_held4 were never tuned on; followups_dev (and the
+retired followups_held1 and followups_held2) tuned the rules. Issue 9's target is 0.85 agreement per
+judgement and 0.80 matrix-cell F1 on held-back answers: hierarchy, ownership and trade-off meet it
+today, the others are held at today's level (see README)."""
 
 import importlib.util
 from pathlib import Path
@@ -13,12 +14,12 @@ spec = importlib.util.spec_from_file_location("bench_followups", ROOT / "scripts
 bench = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(bench)
 
-FLOOR = {"addressed": 0.65, "hierarchy": 0.85, "numbers": 0.65, "ownership": 0.75, "tradeoff": 0.85}
+FLOOR = {"addressed": 0.70, "hierarchy": 0.85, "numbers": 0.80, "ownership": 0.85, "tradeoff": 0.85}
 
 
 @pytest.fixture(scope="module")
 def held() -> dict:
-    results = [bench.score_set(ROOT / "tests/data" / name) for name in ("followups_held1", "followups_held2")]
+    results = [bench.score_set(ROOT / "tests/data" / name) for name in ("followups_held3", "followups_held4")]
     pooled = {"followups": sum(r["followups"] for r in results),
               "agree": {k: sum(r["agree"][k] for r in results) for k in bench.ITEMS},
               "cells": [sum(r["cells"][i] for r in results) for i in range(3)],
@@ -33,5 +34,5 @@ def test_held_back_follow_ups_are_judged_at_least_as_well_as_today(held: dict) -
 
 
 def test_held_back_decision_matrices(held: dict) -> None:
-    assert bench.f1(*held["rows"]) >= 0.75
-    assert bench.f1(*held["cells"]) >= 0.45
+    assert bench.f1(*held["rows"]) >= 0.80
+    assert bench.f1(*held["cells"]) >= 0.50

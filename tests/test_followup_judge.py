@@ -41,6 +41,49 @@ def test_handing_the_call_to_engineering_is_not_ownership():
     assert j is not None and not j.ownership.present
 
 
+def judged(question: str, lines: list[str]):
+    cues = [Cue(start_s=0, end_s=4, text=question, speaker="Senior PM")]
+    cues += [Cue(start_s=5 + 7 * i, end_s=11 + 7 * i, text=t, speaker="candidate") for i, t in enumerate(lines)]
+    j = analyze(Transcript(cues=cues), followup=question).judgement
+    assert j is not None
+    return j
+
+
+def test_the_questions_own_number_said_back_is_not_a_number():
+    j = judged("If you only had thirty days, what would you ship first?",
+               ["Thirty days, so I'd cut the calendar view and ship the reminder push first."])
+    assert not j.numbers.present
+    j = judged("If you only had thirty days, what would you ship first?",
+               ["Thirty days, so the reminder push ships in week one and the calendar by day twenty."])
+    assert j.numbers.present
+
+
+def test_handing_the_change_to_someone_else_does_not_take_it_on():
+    question = "Say the orchestration region fails with a hundred thousand viewers watching. What happens?"
+    took_on = ["If the region fails, we fail over to the standby region and viewers reconnect within ten seconds."]
+    handed = ["On the failover piece, I'd lean on the engineering team to figure out the right approach.",
+              "If the region fails, I'm confident we recover."]
+    assert judged(question, took_on).addressed.present
+    assert not judged(question, handed).addressed.present
+
+
+def test_a_business_question_needs_a_business_metric_not_throughput():
+    question = "You said shard by auction ID. What does that achieve for the business?"
+    tech = ["Sharding by auction ID lets each shard take eight thousand bids a second at p99 under forty milliseconds."]
+    business = ["Sharding by auction ID keeps a hot auction from slowing the others, which should lift sell-through "
+                "about two points."]
+    assert not judged(question, tech).addressed.present
+    assert judged(question, business).addressed.present
+
+
+def test_saying_what_is_not_cut_is_still_a_cut_list():
+    j = judged("What would you cut to ship this in 30 days?",
+               ["For 30 days I keep the scheduling calendar and the reminder push.",
+                "First cut: recurring drops go; sellers book each drop by hand.",
+                "What I don't cut: the reminder lands at least 10 minutes before the drop."])
+    assert j.addressed.present
+
+
 def test_no_followup_no_judgement():
     assert analyze(reply(STRONG)).judgement is None
 

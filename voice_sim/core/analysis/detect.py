@@ -31,6 +31,13 @@ LEVER_IN_TIE = 0.5
 # out-of-fold scores of the training answers (mean `first_at_s` error 6.9 s -> 3.5 s, presence
 # unchanged). Levers are left out: an answer proposes several and each one counts from the start.
 RELATIVE = 0.85
+# SIGNALS.md: a lever named only to be rejected does not count.
+REJECTED_LEVER = re.compile(
+    r"\b(?:i|we)\s+(?:also\s+)?(?:considered|thought about|thought of|looked at|toyed with)\b[^.;]*?"
+    r"\b(?:but|though|however)\b[^.;]*?\b(?:not|n't|reject\w*|rather|no need|overkill|out of scope|skip\w*|"
+    r"against|so no|only complexity|too (?:much|complex|expensive|heavy|slow))\b",
+    re.IGNORECASE,
+)
 RELATIVE_TO_BEST = ("hypothesis", "constraint", "metric_tie", "tradeoff")
 
 
@@ -52,6 +59,8 @@ def detect(passages: list[Passage], scores: np.ndarray, model: StatementModel) -
         hits = {label for label in model.labels if row[col[label]] >= th[label] and i >= first_plain.get(label, 0)}
         if st.NOT_CONSTRAINT.search(p.text):  # "we don't really have a hard constraint yet"
             hits.discard("constraint")
+        if REJECTED_LEVER.search(p.text):  # "I considered sharding it, but at our size it's not needed"
+            hits.discard("lever")
         if "metric_tie" in hits and not lever_seen and "lever" not in hits:
             if row[col["lever"]] >= th["lever"] * LEVER_IN_TIE or st.LEVER.search(p.text):
                 hits.add("lever")

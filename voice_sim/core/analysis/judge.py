@@ -39,7 +39,9 @@ TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    r"double-?send\w*|out of order|slow(?:s|ing)? down|doubl\w*)\b", re.I),
         re.compile(r"\b(?:fail\w*|fall ?back|failover|degrad\w*|detect\w*|alert\w*|stale|recover\w*|reconcil\w*|"
                    r"retr(?:y|ies)|circuit|timeout|queue\w*|shed\w*|rate[- ]limit\w*|cap\w*|pause\w*|resync\w*|"
-                   r"dedup\w*|idempot\w*|refund\w*|compensat\w*|cancel\w*|order\w*|sequence\w*)\b", re.I),
+                   r"dedup\w*|idempot\w*|refund\w*|compensat\w*|cancel\w*|order\w*|sequence\w*|re-sync\w*|"
+                   r"take[sn]? over|source of truth|heartbeat|reconnect\w*|pre-?scal\w*|scal(?:e|es|ed|ing) (?:up|out)|"
+                   r"waiting room|admission|throttl\w*|bitrate|priorit\w*|lower quality)\b", re.I),
     ),
     "mvp": (
         re.compile(r"\b(?:mvp|30 days|thirty days|ship first|cut|first version|weeks?)\b", re.I),
@@ -52,6 +54,13 @@ TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    rf"bids?|orders?|churn|trust)\b", re.I),
     ),
 }
+# Handing the question's change to someone else, or declining to change anything: not taking it on.
+DEFLECTS = re.compile(
+    r"\b(?:lean on|leave (?:it|that|this|the \w+(?: \w+)?) to|(?:engineering|the team|they)(?:'ll| will) (?:tell|figure)|"
+    r"(?:that's|it's) (?:legal|engineering|the team)'s call|figure out the right approach|"
+    r"exactly as designed|zoom out|not the thing to obsess)\b",
+    re.I,
+)
 STEP_FIRST = re.compile(
     r"\b(?:first(?:ly)?|immediately|right away|step one|to start|the moment|as soon as|detect\w*|alert\w*|"
     r"page\w*|stop\w*|paus\w*|freez\w*|contain\w*|circuit[- ]break\w*|kill switch|step one|pilot|beta|"
@@ -67,7 +76,8 @@ STEP_RECOVER = re.compile(
     r"|\bif\b[^.]{0,60}\b(?:stays?|don't|doesn't|slips?|fails?|miss(?:es)?|still|isn't|is not)\b", re.I)
 NUMBER = re.compile(
     rf"(?:\$\s*\d|\b(?:\d[\d.,]*|{lx.NUMWORD})(?:\s+(?:hundred|thousand|million))?\s*"
-    r"(?:ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|%|percent|k\b|grand|"
+    r"(?:ms|milli ?seconds?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|%|percent|points?\b|"
+    r"k\b|grand|(?:reads?|writes?|requests?|messages?|events?) (?:a|per) second|"
     r"thousand dollars|"
     r"dollars?|bucks|orders?|bids?|users?|viewers?|buyers?|sellers?|x\b|per month|a month|nines))"
     r"|\b(?:a|an|one|half an?)\s+(?:minute|hour|second|day|week)\b"
@@ -132,7 +142,8 @@ def judge(passages: list[Passage], findings: list[Finding], question: str, chang
     on_topic = [i for i, p in enumerate(passages) if any(TOPICS[t][1].search(p.raw) for t in topics)]
     names_it = [i for i, p in enumerate(passages) if specific & _stems(p.raw)]
     needs = _what_it_needs(topics, question)
-    addressed = on_topic if names_it and needs(passages) else []
+    hands_off = any(DEFLECTS.search(p.raw) for p in passages)
+    addressed = on_topic if names_it and needs(passages) and not hands_off else []
 
     steps: dict[str, list[int]] = {"first": [], "fallback": [], "recover": []}
     for i, p in enumerate(passages):
@@ -146,7 +157,8 @@ def judge(passages: list[Passage], findings: list[Finding], question: str, chang
 
     wanted = {SCENARIO_NUMBERS[n] for n in numbers if n in SCENARIO_NUMBERS} or set().union(
         *(NUMBER_KINDS[t] for t in topics))
-    counted = [i for i, p in enumerate(passages) if any(_kind(m.group(0)) in wanted for m in NUMBER.finditer(p.raw))]
+    counted = [i for i, p in enumerate(passages)
+               if any(_kind(m.group(0)) in wanted and not _restated(m.group(0), question) for m in NUMBER.finditer(p.raw))]
 
     defers = any("defers_to_engineering" in k for k in kinds.values()) or any(st.DEFERS.search(p.text) for p in passages)
     ownership = [] if defers else [i for i, p in enumerate(passages) if OWNS.search(p.raw)]
@@ -185,7 +197,8 @@ BOUND = re.compile(rf"\b(?:\d[\d,.]*|{lx.NUMWORD}(?:\s+hundred)?)\s*(?:ms|millis
 
 
 BUDGET = re.compile(r"\bbudget\b|\bbreak(?:s|ing)? (?:it|that|down)\b|\bend to end\b", re.I)
-CANT_CUT = re.compile(r"\b(?:don't|do not|can't|cannot|won't)\b[^.]{0,30}\bcut\b|\bpush the date\b|\bnothing to cut\b", re.I)
+CANT_CUT = re.compile(r"\b(?:don't|do not|can't|cannot|won't)\s+(?:\w+\s+){0,2}cut\s+(?:anything|any of it|scope)\b"
+                      r"|\bpush the date\b|\bnothing to cut\b", re.I)
 _WORDS = {"100": "a hundred|one hundred", "150": "a hundred and fifty|one fifty|hundred fifty", "200": "two hundred",
           "250": "two fifty|two hundred and fifty", "300": "three hundred", "500": "five hundred", "1": "one|a"}
 
@@ -212,7 +225,7 @@ def _what_it_needs(topics: list[str], question: str):  # type: ignore[no-untyped
             return False  # asked for a bound: a reply that never works to it (or to a budget) did not take it on
         if "mvp" in topics and CANT_CUT.search(said):
             return False
-        if "business" in topics and not st.METRIC.search(said):
+        if "business" in topics and not st.STRONG_METRIC.search(said):
             return False
         return True
     return passes
@@ -222,7 +235,7 @@ NUMBER_KINDS = {  # the kinds of number each kind of question needs
     "cost": {"money"},
     "latency": {"time"},
     "residency": {"time", "money"},
-    "failure": {"time", "money", "count", "percent"},
+    "failure": {"time", "money", "count", "percent", "capacity"},
     "mvp": {"time", "percent", "count"},
     "business": {"percent", "money", "count"},
 }
@@ -234,13 +247,35 @@ SCENARIO_NUMBERS = {  # scenario.NumberKind -> the kind of number that says it
 }
 
 
+_DIGIT_WORDS = {"30": "thirty", "200": "two hundred", "100": "a hundred|one hundred", "10": "ten", "60": "sixty",
+                "90": "ninety", "500": "five hundred", "7": "seven", "2": "two", "3": "three"}
+
+
+def _restated(number: str, question: str) -> bool:
+    """The question's own number said back ("thirty days", "the two hundred milliseconds") is not
+    the answer's number."""
+    value = re.match(rf"\$?\s*(\d[\d.,]*|(?:{lx.NUMWORD})(?:\s+(?:hundred|thousand))?)", number.strip(), re.I)
+    if not value:
+        return False
+    said, q = value.group(1).lower(), question.lower()
+    alternatives = [said]
+    for digits, words in _DIGIT_WORDS.items():
+        if said == digits or said in words.split("|"):
+            alternatives += [digits, *words.split("|")]
+    return any(re.search(rf"(?<![\w.]){re.escape(a)}(?![\w.])", q) for a in alternatives)
+
+
 def _kind(number: str) -> str:
     n = number.lower()
+    if n.startswith("single"):  # "a single point of failure"
+        return "other"
+    if re.search(r"(?:a|per) second$", n):
+        return "capacity"
     if "$" in n or re.search(r"dollar|grand|bucks|\bk\b|month", n):
         return "money"
     if re.search(r"ms\b|millisecond|second|sec\b|minute|min\b|hour|day|week", n):
         return "time"
-    if re.search(r"%|percent", n):
+    if re.search(r"%|percent|point", n):
         return "percent"
     if re.search(r"order|bid|user|viewer|buyer|seller", n):
         return "count"

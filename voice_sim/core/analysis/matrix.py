@@ -37,6 +37,14 @@ CONSTRAINT_HINTS = {
     "correctness": re.compile(r"\b(?:oversell|double|exactly once|one winner|never sell|consisten\w*)\b", re.I),
     "timeline": re.compile(r"\b(?:mvp|30 days|thirty days|weeks?|ship)\b", re.I),
 }
+# How a candidate ties a lever to a limit already stated: "that keeps us inside the one-minute
+# limit", "that's how we hit the 150 ms", "so we can guarantee two minutes before the drop".
+SERVES = re.compile(
+    r"\b(?:keeps?|keeping|stay(?:s|ing)?|hit(?:s|ting)?|meet(?:s|ing)?|guarantee[sd]?|protects?|respects?|"
+    r"within|inside|under|below|fits?|budget|limit|cap|ceiling|sla|so we (?:can|don't|never)|never|"
+    r"that's (?:how|what|the lever for)|lever for|because of the)\b",
+    re.IGNORECASE,
+)
 _CLAUSE_END = re.compile(r"[,.;:!?]| - | so | which | because | and | at the cost | even though | but ")
 
 
@@ -144,7 +152,8 @@ def decision_matrix(passages: list[Passage], findings: list[Finding]) -> list[Ma
         if row.constraint is None:  # a constraint named earlier that the lever is tied to, where it is tied
             for ci, cdetail in reversed([c for c in constraints if c[0] <= i]):
                 hint = CONSTRAINT_HINTS.get(_kind_of_constraint(cdetail))
-                tied = ci if ci == i else next((j for j in span if hint is not None and hint.search(passages[j].raw)), None)
+                tied = ci if ci == i else next((j for j in span if hint is not None and hint.search(passages[j].raw)
+                                                and SERVES.search(passages[j].raw)), None)
                 if tied is not None:
                     row.constraint, row.constraint_at_s = cdetail, round(passages[tied].start_s, 2)
                     break

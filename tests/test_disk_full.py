@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 import soundfile as sf
+from childkit import wait_for
 from smalldisk import SmallDisk, Unmountable
 
 from voice_sim.audio.sink import AudioSink
@@ -82,14 +82,6 @@ def disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SmallDisk]
 def tone(path: Path, seconds: float) -> None:
     t = np.arange(int(16000 * seconds)) / 16000
     sf.write(path, (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32), 16000)
-
-
-def wait_for(predicate, timeout: float = 60.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        time.sleep(0.05)  # polling a file another process writes: there is no message to wait on
 
 
 @pytest.mark.model

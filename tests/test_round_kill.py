@@ -9,12 +9,12 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 import soundfile as sf
+from childkit import sigkill_when, wait_for
 
 from voice_sim.cli import main
 
@@ -57,14 +57,6 @@ def tone(path: Path, seconds: float) -> None:
     sf.write(path, (0.3 * np.sin(2 * np.pi * 220 * t)).astype(np.float32), 16000)
 
 
-def wait_for(predicate, timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        time.sleep(0.05)  # polling a child process: there is no message to wait on
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_sigkill_mid_answer_keeps_the_audio_and_marks_the_round_incomplete(tmp_path: Path, capsys) -> None:
     answer = tmp_path / "long-answer.wav"
@@ -73,16 +65,9 @@ def test_sigkill_mid_answer_keeps_the_audio_and_marks_the_round_incomplete(tmp_p
         [sys.executable, "-c", CHILD, str(answer)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         text=True, env=os.environ.copy(),
     )
-    try:
-        audio = Path(child.stdout.readline().strip())
-        assert audio.name == "answer-01.wav"
-        wait_for(lambda: audio.stat().st_size > 2 * 32000)  # two seconds of PCM16 on disk
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait(timeout=10)
-    finally:
-        if child.poll() is None:
-            child.kill()
-    assert child.returncode == -signal.SIGKILL
+    audio = Path(child.stdout.readline().strip())
+    sigkill_when(child, lambda: audio.stat().st_size > 2 * 32000, timeout=30)  # two seconds of PCM16 on disk
+    assert audio.name == "answer-01.wav"
 
     assert main(["sessions", "list", "--json"]) == 0  # "the next start"
     [row] = json.loads(capsys.readouterr().out)

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 import wave
 from pathlib import Path
 
 import numpy as np
 import pytest
+from childkit import sigkill_when
 from speechkit import say, silence, write_wav
 from whisperkit import shared_transcriber
 
@@ -45,14 +44,6 @@ sys.stdin.read()  # never returns: the test kills us mid-answer
 """
 
 
-def wait_for(predicate, timeout: float = 120.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        time.sleep(0.05)  # polling a child process's files: there is no message to wait on
-
-
 def candidate_words(folder: Path) -> list[dict]:
     path = folder / "transcript.json"
     try:
@@ -77,18 +68,11 @@ def test_words_said_as_the_round_was_killed_are_transcribed_and_analyzed(tmp_pat
     total_s = seconds_of(answer)
     child = subprocess.Popen([sys.executable, "-c", CHILD, str(answer)], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, text=True, env=os.environ.copy())
-    try:
-        audio = Path(child.stdout.readline().strip())
-        folder = audio.parent.parent
-        # Everything is on disk and the first segment's words are saved: the moment to die.
-        wait_for(lambda: audio.stat().st_size >= 44 + 2 * int(16000 * total_s))
-        wait_for(lambda: "every bid" in " ".join(w["text"] for w in candidate_words(folder)).lower())
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait(timeout=10)
-    finally:
-        if child.poll() is None:
-            child.kill()
-    assert child.returncode == -signal.SIGKILL
+    audio = Path(child.stdout.readline().strip())
+    folder = audio.parent.parent
+    # Everything is on disk and the first segment's words are saved: the moment to die.
+    sigkill_when(child, lambda: audio.stat().st_size >= 44 + 2 * int(16000 * total_s),
+                 lambda: "every bid" in " ".join(w["text"] for w in candidate_words(folder)).lower(), timeout=120)
 
     sid = folder.name
     saved = candidate_words(folder)

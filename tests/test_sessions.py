@@ -226,6 +226,34 @@ def test_cli_list_show_export_delete(store: SessionStore, tmp_path: Path, capsys
     assert "No saved rounds" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("ref", ["", "  "])
+def test_an_empty_round_id_is_refused_never_taken_as_every_round(store: SessionStore, ref: str, capsys) -> None:
+    """With one round saved, '' was a unique prefix of it: `sessions delete ''` deleted it."""
+    sid = play_round(store, [HYPOTHESIS]).session.id
+    for command in (["sessions", "show", ref], ["sessions", "delete", ref]):
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "give a round's id" in err
+    assert (store.root / sid).exists()
+
+
+def test_a_session_file_replaced_by_a_pipe_is_one_line_not_a_hang(store: SessionStore, tmp_path: Path) -> None:
+    sid = play_round(store, [HYPOTHESIS]).session.id
+    path = store.root / sid / "session.json"
+    path.unlink()
+    os.mkfifo(path)
+    proc = subprocess.run([sys.executable, "-m", "voice_sim", "sessions", "show", sid], capture_output=True,
+                          text=True, timeout=60, stdin=subprocess.DEVNULL)  # hung for ever before
+    assert proc.returncode == 2 and proc.stdout == "" and proc.stderr.count("\n") == 1
+    assert "named pipe" in proc.stderr
+
+
+def test_an_error_naming_a_path_with_a_newline_stays_one_line(tmp_path: Path, capsys) -> None:
+    assert main(["analyze", str(tmp_path / "no\nsuch.vtt")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no\\nsuch.vtt" in err
+
+
 def test_trend_charts_every_attempt_at_a_scenario_oldest_first(store: SessionStore, capsys) -> None:
     ids = [play_round(store, answers).session.id for answers in (
         [LEVER_ONLY], [HYPOTHESIS + " " + LEVER_ONLY], [HYPOTHESIS + " " + LEVER_ONLY, METRIC])]

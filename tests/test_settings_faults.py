@@ -58,6 +58,8 @@ def test_an_unknown_section_and_an_unknown_variable_warn() -> None:
     ("[audio]\nblocksize = 0\n", "audio.blocksize"),
     ("[audio]\nsilence_notice_s = -1\n", "audio.silence_notice_s"),
     ("[[panel.personas]]\nname = \"A\"\nrate = -100\n", "panel.personas.0.rate"),
+    ("[round]\nminutes = inf\n", "round.minutes"),  # accepted before; then OverflowError in run
+    ("[round]\nminutes = 100000\n", "round.minutes"),
 ])
 def test_an_out_of_range_value_is_rejected_in_one_line(text: str, field: str) -> None:
     path = write_settings(text)
@@ -70,6 +72,24 @@ def test_a_settings_file_that_is_a_folder_says_the_fix() -> None:
     path.mkdir(parents=True)
     err = one_line(cli("scenarios", "list"))
     assert str(path) in err and "folder" in err and "move it" in err
+
+
+@pytest.mark.parametrize(("make", "says"), [
+    (os.mkfifo, "named pipe"),  # hung for ever before
+    (lambda path: path.symlink_to("/dev/zero"), "device"),  # hung, reading /dev/zero
+    (lambda path: path.write_text("x = " + "[" * 5000 + "]" * 5000 + "\n"), "nested"),  # RecursionError
+])
+def test_a_settings_file_that_is_a_pipe_a_device_or_absurdly_nested_is_one_line(make, says: str) -> None:
+    path = locations.config_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    make(path)
+    err = one_line(cli("scenarios", "list"))
+    assert str(path) in err and says in err
+
+
+def test_an_infinite_round_length_from_the_environment_is_one_line() -> None:
+    err = one_line(cli("scenarios", "list", env={"VOICE_SIM_ROUND__MINUTES": "inf"}))
+    assert "round.minutes" in err
 
 
 @pytest.mark.parametrize(("name", "value", "field"), [

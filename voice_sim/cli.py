@@ -28,6 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def one_line(message: str) -> str:
+    """An error is one line: a newline or other control character (in a path, say) is shown escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -39,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
             return open_app(args)
         return int(func(args) or 0)
     except UserError as exc:
-        print(f"voice-sim: {exc}", file=sys.stderr)
+        print(f"voice-sim: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("voice-sim: interrupted", file=sys.stderr)

@@ -29,6 +29,7 @@ from pydantic_settings import (
 )
 
 from voice_sim import locations
+from voice_sim.core.safe_read import FileTooLarge, NotARegularFile, read_regular_file
 from voice_sim.core.storage import private_dir, write_atomic
 from voice_sim.errors import UserError
 
@@ -90,7 +91,8 @@ class RoundSettings(BaseModel):
     kind: Literal["full", "drill", "whatif"] = Field(
         "full", description="full round, a ten-minute opening drill, or a what-if drill (4-6 what-ifs, 90 s each)."
     )
-    minutes: float | None = Field(None, gt=0, description="Round length; None = the scenario's.")
+    minutes: float | None = Field(None, gt=0, le=180, allow_inf_nan=False,
+                                  description="Round length in minutes, up to 180; None = the scenario's.")
     max_followups: int = Field(3, ge=0, le=10, description="How many follow-up questions at most.")
     pushiness: Literal["gentle", "firm"] = Field("firm", description="firm adds adaptive probes.")
 
@@ -141,17 +143,25 @@ class SettingsFile(InitSettingsSource):
         super().__init__(settings_cls, read_settings_file(path))
 
 
+SETTINGS_LIMIT = 2**20
+
+
 def read_settings_file(path: Path) -> dict:
     """The settings file's tables as a dict ({} without a file); a one-line UserError if broken."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_regular_file(path, SETTINGS_LIMIT).decode("utf-8"))
     except FileNotFoundError:
         return {}
-    except IsADirectoryError:
-        raise UserError(f"settings file {path} is a folder; move it away (the settings file is "
+    except (IsADirectoryError, NotARegularFile) as exc:
+        what = "is a folder" if isinstance(exc, IsADirectoryError) or "directory" in str(exc) else str(exc)
+        raise UserError(f"settings file {path} {what}; move it away (the settings file is "
                         "one TOML file, made when you change a setting on Home)") from None
+    except FileTooLarge:
+        raise UserError(f"settings file {path} is over 1 MiB, too large for settings; fix or delete it") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UserError(f"settings file {path} is not valid TOML ({exc}); fix or delete it") from None
+    except RecursionError:
+        raise UserError(f"settings file {path} is nested too deeply to be settings; fix or delete it") from None
     except OSError as exc:
         raise UserError(f"settings file {path} cannot be read ({exc.strerror or exc})") from None
 

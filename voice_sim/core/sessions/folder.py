@@ -18,6 +18,7 @@ from pathlib import Path
 
 from voice_sim.core.labels import clock
 from voice_sim.core.models import Analysis, Transcript
+from voice_sim.core.safe_read import read_regular_file
 from voice_sim.core.sessions.records import SessionError, SessionRecord
 from voice_sim.core.storage import write_atomic
 from voice_sim.core.transcripts import to_json, to_vtt
@@ -28,6 +29,12 @@ TRANSCRIPT_VTT = "transcript.vtt"
 ANALYSIS_FILE = "analysis.json"
 REPORT_FILE = "report.md"
 AUDIO_DIR = "audio"
+FILE_LIMIT = 512 * 2**20  # far above a day of transcript; a file past it is not ours
+
+
+def _read(path: Path) -> bytes:
+    """A session file's bytes; a FIFO or device put in its place is refused, not waited on."""
+    return read_regular_file(path, FILE_LIMIT)
 
 
 def window_notes(record: SessionRecord) -> list[tuple[float, str]]:
@@ -72,7 +79,7 @@ def write_results(folder: Path, record: SessionRecord, transcript: Transcript,
 def read_record(folder: Path) -> SessionRecord:
     path = folder / SESSION_FILE
     try:
-        return SessionRecord.model_validate_json(path.read_bytes())
+        return SessionRecord.model_validate_json(_read(path))
     except FileNotFoundError:
         raise SessionError(
             f"{folder}: the session folder is missing or has no {SESSION_FILE}"
@@ -87,7 +94,7 @@ def read_transcript(folder: Path) -> Transcript:
     if not path.exists():
         return Transcript()
     try:
-        return Transcript.model_validate_json(path.read_bytes())
+        return Transcript.model_validate_json(_read(path))
     except (OSError, ValueError) as exc:
         raise SessionError(f"{path}: cannot read ({str(exc).splitlines()[0]})") from None
 
@@ -98,6 +105,6 @@ def read_analysis(folder: Path) -> Analysis | None:
     if not path.exists():
         return None
     try:
-        return Analysis.model_validate_json(path.read_bytes())
+        return Analysis.model_validate_json(_read(path))
     except (OSError, ValueError) as exc:
         raise SessionError(f"{path}: cannot read the analysis ({exc})") from None

@@ -159,6 +159,8 @@ class SessionStore:
 
     def resolve(self, ref: str) -> str:
         """A full id, a unique prefix of one, or 'last' (the newest round)."""
+        if not ref.strip():
+            raise SessionError("give a round's id (or a unique start of it, or 'last'); see: voice-sim sessions list")
         if ref in ("last", "latest"):
             newest = self.index.newest()
             if newest is None:

@@ -51,6 +51,25 @@ def test_a_lever_said_over_several_sentences_is_one_row_and_keeps_its_cells():
     assert first.constraint_at_s == 14 and first.risk_at_s == 28
 
 
+def test_the_risk_said_of_a_lever_and_the_limit_it_keeps_land_in_its_row():
+    """"The risk of this is ... so we need a replica" is about the lever before it, not a new row;
+    "that's what keeps us inside the half-second sync" is its constraint; a risk of the whole design
+    is no one lever's."""
+    lines = [
+        "My first lever is a reservation counter in memory, in Redis, with an atomic decrement.",
+        "That's what keeps the buy button under half a second when thousands tap at once.",
+        "The risk of this is if the Redis node fails mid sale we lose the holds, so we need a replica.",
+        "Second lever, we precompute the follower lists for reminders the night before.",
+        "The overall risk is that it's a lot of moving parts for a first version.",
+    ]
+    t = Transcript(cues=[Cue(start_s=i * 7, end_s=i * 7 + 6, text=x) for i, x in enumerate(lines)])
+    rows = analyze(t).decision_matrix
+    assert [r.at_s for r in rows] == [0, 21]
+    first, second = rows
+    assert first.constraint_at_s == 7 and first.risk_at_s == 14
+    assert second.risk is None
+
+
 def test_analyze_json_carries_the_matrix_and_the_first_substantive_statement(tmp_path, capsys):
     path = tmp_path / "a.json"
     path.write_text(json.dumps([c.model_dump() for c in transcript().cues]))

@@ -35,4 +35,4 @@ def test_held_back_follow_ups_are_judged_at_least_as_well_as_today(held: dict) -
 
 def test_held_back_decision_matrices(held: dict) -> None:
     assert bench.f1(*held["rows"]) >= 0.80
-    assert bench.f1(*held["cells"]) >= 0.50
+    assert bench.f1(*held["cells"]) >= 0.62

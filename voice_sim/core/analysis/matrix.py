@@ -20,7 +20,38 @@ REACH = 3  # passages after the lever that may still be about it
 RISK = re.compile(
     r"\b(?:risk|downside|the cost is|costs? us|at the cost of|in exchange for|trade-?off|we give up|we lose|"
     r"we accept|which adds|it adds|adds (?:about |roughly |maybe )?\w+ (?:ms|milliseconds|seconds)|"
-    r"more expensive|doubles? the|the price is|the catch is|what breaks|fails? if|stale(?:ness)?)\b",
+    r"more expensive|doubles? the|the price is|the catch is|what breaks|fails? if|stale(?:ness)?|the bad part|"
+    r"(?:it|that|which) costs)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens on a risk ("The risk of this is...", "the bad part is...") is about the lever
+# before it, even when it names another lever word ("so we need a replica").
+RISK_LEAD = re.compile(
+    r"^\W*(?:(?:um+|uh+|and|so|but|okay)\W+)*(?:the|its|it's|my|our|a)?\s*(?:main\s+|big(?:gest)?\s+)?"
+    r"(?:risk|downside|catch|bad part|cost|price|trade-?off)\b",
+    re.IGNORECASE,
+)
+# A lever tied to a limit in so many words: "that's what keeps us inside the half-second sync",
+# "that's how we get inside the one second bar", "this is what makes sure we never announce two winners".
+TIES_TO_LIMIT = re.compile(
+    r"\b(?:that's|thats|this is|which is|it's|that is)\s+(?:what|how)\b|\b(?:keeps?|gets?|holds?)\s+us\s+"
+    r"(?:inside|under|within|below)\b|\bthe lever for\b|\bmakes?\s+(?:\w+\s+){0,4}possible\b",
+    re.IGNORECASE,
+)
+LIMIT_WORDS = re.compile(
+    rf"\b(?:\d[\d.,]*|{lx.NUMWORD}|half|never|exactly one|single[- ]winner|budget|limit|bar|ceiling|cap|sla|slo|"
+    r"promise|availability|uptime|nines|oversell\w*|twice)\b",
+    re.IGNORECASE,
+)
+
+
+def _limit_kind(text: str) -> str:
+    return next((kind for kind, hint in CONSTRAINT_HINTS.items() if hint.search(text)), "stated bound")
+
+
+# A risk of the whole design ("the overall risk is a lot of moving parts") is no one lever's.
+DESIGN_RISK = re.compile(
+    r"\b(?:overall|in all of this|any system|the whole (?:design|thing|system)|moving parts|not sure what)\b",
     re.IGNORECASE,
 )
 KPI_NUMBER = re.compile(  # "about five percent", "2%", "a couple of points", "from 4 hours to 2", "double"
@@ -104,7 +135,8 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
         if rows and passages[rows[-1][-1]].cue == p.cue:
             rows[-1].append(i)
             terms |= own
-        elif rows and i - rows[-1][-1] <= REACH and own <= terms and not NEW_LEVER.match(p.raw):
+        elif rows and i - rows[-1][-1] <= REACH and (
+                RISK_LEAD.match(p.raw) or (own <= terms and not NEW_LEVER.match(p.raw))):
             rows[-1].append(i)
         else:
             rows.append([i])
@@ -132,6 +164,19 @@ def decision_matrix(passages: list[Passage], findings: list[Finding]) -> list[Ma
         stop = min(grouped[n + 1][0] if n + 1 < len(grouped) else len(passages), group[-1] + REACH + 1)
         span = range(i, max(stop, i + 1))
         row = MatrixRow(lever=_lever_phrase(p), at_s=round(p.start_s, 2))
+        said_risk = next((j for j in span if RISK_LEAD.match(passages[j].raw)
+                          and not DESIGN_RISK.search(passages[j].raw)), None)
+        tie = next((j for j in span if j != i and TIES_TO_LIMIT.search(passages[j].raw)
+                    and LIMIT_WORDS.search(passages[j].raw)), None)
+        if tie is not None:  # "That's what keeps us inside the half-second sync": the lever's constraint, said
+            q = passages[tie]
+            row.constraint = detail.get((tie, "constraint")) or _limit_kind(q.raw)
+            row.constraint_at_s = round(q.start_s, 2)
+        if said_risk is not None:  # "The risk there is..." beats a cost word said in passing
+            q = passages[said_risk]
+            m = RISK.search(q.raw)
+            row.risk = _phrase(q.raw, m.start()) if m else " ".join(q.raw.split()[:8])
+            row.risk_at_s = round(q.start_s, 2)
         for j in span:
             q = passages[j]
             kinds = by_passage.get(j, set())
@@ -143,7 +188,7 @@ def decision_matrix(passages: list[Passage], findings: list[Finding]) -> list[Ma
                 number = KPI_NUMBER.search(q.raw)
                 if number:
                     row.number, row.number_at_s = number.group(0).strip(), round(q.start_s, 2)
-            if row.risk is None and ("tradeoff" in kinds or RISK.search(q.raw)):
+            if row.risk is None and ("tradeoff" in kinds or RISK.search(q.raw)) and not DESIGN_RISK.search(q.raw):
                 m = RISK.search(q.raw)
                 row.risk = _phrase(q.raw, m.start()) if m else " ".join(q.raw.split()[:8])
                 row.risk_at_s = round(q.start_s, 2)

@@ -138,6 +138,8 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
         elif rows and i - rows[-1][-1] <= REACH and (
                 RISK_LEAD.match(p.raw) or (own <= terms and not NEW_LEVER.match(p.raw))):
             rows[-1].append(i)
+        elif RISK_LEAD.match(p.raw):
+            continue  # "Cost mostly comes from keeping every auction in memory" names a cost, not a lever
         else:
             rows.append([i])
             terms = set(own)

@@ -6,7 +6,9 @@
 Sets (tests/data/followups_*/answers.json, written from the guide and ../shared/SIGNALS.md by
 authors who never saw the code): `followups_dev` tuned the rules, and `followups_held1` and
 `followups_held2` too once they were retired from held-back use; `followups_held3` and
-`followups_held4`, written later, were never tuned on. Follow-ups: per judgement (addressed, hierarchy, numbers,
+`followups_held4`, written later, were never tuned on. `followups_train1` and `followups_train2`
+("spare") were written to train a learned "addressed" judge that was not shipped; no rule was
+tuned on them either. Follow-ups: per judgement (addressed, hierarchy, numbers,
 ownership, tradeoff), agreement with the author's answer-level verdict. Matrices: cell-level F1,
 a cell counted right when it is said at the cue the author marked, in the row of the right lever.
 """
@@ -29,7 +31,8 @@ from voice_sim.core.models import Cue, Transcript  # noqa: E402
 ITEMS = ("addressed", "hierarchy", "numbers", "ownership", "tradeoff")
 CELLS = ("kpi", "number", "constraint", "risk")
 SETS = {"followups_held3": "untouched", "followups_held4": "untouched", "followups_dev": "tuning",
-        "followups_held1": "tuning (retired)", "followups_held2": "tuning (retired)"}
+        "followups_held1": "tuning (retired)", "followups_held2": "tuning (retired)",
+        "followups_train1": "spare", "followups_train2": "spare"}
 
 
 def transcript_of(item: dict) -> tuple[Transcript, list[float]]:

@@ -3,7 +3,10 @@ business KPI it was tied to (and the number), the constraint it serves and the r
 
 Built from the statement findings (which passage is a lever, a metric tie, a constraint, a
 trade-off) and their neighbours: a cell belongs to a lever when it is said in the lever's passage
-or in the next few, before the next lever. An empty cell is a gap the report shows as such.
+or in the next few, before the next lever. A lever said over several sentences is one row, and a
+sentence that opens on a risk belongs to the lever before it. Where the candidate ties a lever to
+a limit ("that's what keeps us inside the half-second sync") or names its risk ("the risk there
+is..."), that sentence is the cell. An empty cell is a gap the report shows as such.
 """
 
 from __future__ import annotations
@@ -43,12 +46,6 @@ LIMIT_WORDS = re.compile(
     r"promise|availability|uptime|nines|oversell\w*|twice)\b",
     re.IGNORECASE,
 )
-
-
-def _limit_kind(text: str) -> str:
-    return next((kind for kind, hint in CONSTRAINT_HINTS.items() if hint.search(text)), "stated bound")
-
-
 # A risk of the whole design ("the overall risk is a lot of moving parts") is no one lever's.
 DESIGN_RISK = re.compile(
     r"\b(?:overall|in all of this|any system|the whole (?:design|thing|system)|moving parts|not sure what)\b",
@@ -76,6 +73,12 @@ SERVES = re.compile(
     r"that's (?:how|what|the lever for)|lever for|because of the)\b",
     re.IGNORECASE,
 )
+
+
+def _limit_kind(text: str) -> str:
+    return next((kind for kind, hint in CONSTRAINT_HINTS.items() if hint.search(text)), "stated bound")
+
+
 _CLAUSE_END = re.compile(r"[,.;:!?]| - | so | which | because | and | at the cost | even though | but ")
 
 

@@ -17,8 +17,9 @@ LINES = [
 ]
 
 
-def transcript() -> Transcript:
-    return Transcript(cues=[Cue(start_s=i * 7, end_s=i * 7 + 6, text=t) for i, t in enumerate(LINES)])
+def transcript(lines: list[str] = LINES) -> Transcript:
+    """One line every 7 s, each 6 s long."""
+    return Transcript(cues=[Cue(start_s=i * 7, end_s=i * 7 + 6, text=t) for i, t in enumerate(lines)])
 
 
 def test_a_lever_tied_to_a_kpi_with_its_number_constraint_and_risk():
@@ -43,8 +44,7 @@ def test_a_lever_said_over_several_sentences_is_one_row_and_keeps_its_cells():
         "The risk is the queue backs up in a big show and the push lands after the lot closes.",
         "Lever two, we cache the lot page at the edge.",
     ]
-    t = Transcript(cues=[Cue(start_s=i * 7, end_s=i * 7 + 6, text=x) for i, x in enumerate(lines)])
-    rows = analyze(t).decision_matrix
+    rows = analyze(transcript(lines)).decision_matrix
     assert [r.at_s for r in rows] == [7, 35]
     first = rows[0]
     assert first.kpi_at_s == 21 and first.number == "about six percent"
@@ -62,8 +62,7 @@ def test_the_risk_said_of_a_lever_and_the_limit_it_keeps_land_in_its_row():
         "Second lever, we precompute the follower lists for reminders the night before.",
         "The overall risk is that it's a lot of moving parts for a first version.",
     ]
-    t = Transcript(cues=[Cue(start_s=i * 7, end_s=i * 7 + 6, text=x) for i, x in enumerate(lines)])
-    rows = analyze(t).decision_matrix
+    rows = analyze(transcript(lines)).decision_matrix
     assert [r.at_s for r in rows] == [0, 21]
     first, second = rows
     assert first.constraint_at_s == 7 and first.risk_at_s == 14

@@ -18,6 +18,15 @@ from voice_sim.ui.screens.history import HistoryScreen
 pytestmark = pytest.mark.asyncio
 
 
+async def open_newest_round(pilot, fake: TailTranscriber) -> None:  # type: ignore[no-untyped-def]
+    """Home -> History -> the newest round's report, until the background transcription starts."""
+    await wait(pilot)
+    await pilot.press("h")
+    await wait(pilot)
+    await pilot.press("enter")
+    assert await asyncio.to_thread(fake.started.wait, 10)
+
+
 async def test_an_incomplete_round_gets_its_last_words_in_the_background(kit: Kit) -> None:
     sid = crashed_round(kit.store.store)
     release = threading.Event()
@@ -31,11 +40,7 @@ async def test_an_incomplete_round_gets_its_last_words_in_the_background(kit: Ki
 
     app = kit.app(transcriber=model)
     async with app.run_test(size=SIZE) as pilot:
-        await wait(pilot)
-        await pilot.press("h")
-        await wait(pilot)
-        await pilot.press("enter")
-        assert await asyncio.to_thread(fake.started.wait, 10)
+        await open_newest_round(pilot, fake)
         await pilot.pause()
         report = app.screen
         assert report.record.id == sid and report.record.segments[1].recovered is None
@@ -83,11 +88,7 @@ async def test_leaving_the_report_stops_the_work_and_writes_nothing(kit: Kit) ->
     kit.store.transcribe_tails = transcribe_tails  # type: ignore[method-assign]
     app = kit.app(transcriber=lambda settings, progress: fake)
     async with app.run_test(size=SIZE) as pilot:
-        await wait(pilot)
-        await pilot.press("h")
-        await wait(pilot)
-        await pilot.press("enter")
-        assert await asyncio.to_thread(fake.started.wait, 10)
+        await open_newest_round(pilot, fake)
         await pilot.press("escape")
         release.set()
         assert await asyncio.to_thread(ended.wait, 10)

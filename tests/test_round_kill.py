@@ -92,6 +92,9 @@ def test_ctrl_c_during_run_saves_the_round_as_incomplete(tmp_path: Path, capsys)
         [sys.executable, "-m", "voice_sim", "run", "--scenario", "auction-bidding", "--no-speak",
          "--answer", str(answer)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy(),
+        # A test run started in the background (`cmd &`) inherits SIGINT ignored, and so would the
+        # child: Python then installs no Ctrl-C handler. A terminal's Ctrl-C is what is tested here.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         for line in child.stdout:
@@ -100,7 +103,7 @@ def test_ctrl_c_during_run_saves_the_round_as_incomplete(tmp_path: Path, capsys)
         data = Path(os.environ["VOICE_SIM_DATA_DIR"]) / "sessions"
         wait_for(lambda: any(p.stat().st_size > 32000 for p in data.glob("*/audio/answer-01.wav")))
         child.send_signal(signal.SIGINT)
-        _, err = child.communicate(timeout=120)  # a loaded machine finishes the words in flight slowly
+        _, err = child.communicate(timeout=60)
     finally:
         if child.poll() is None:
             child.kill()

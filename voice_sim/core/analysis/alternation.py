@@ -10,6 +10,7 @@ patterns it does not recognise are left as they are. Nothing here runs a regex o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _ANCHORS = r"(?:\\[bBAZ]|\^|\$)*"  # zero-width, and each matches in one way only
 _WRAPPED = re.compile(rf"({_ANCHORS})\(\?:(.*)\)({_ANCHORS})", re.DOTALL)
@@ -79,32 +80,9 @@ def _skip_class(source: str, i: int) -> int:
     return i + 1
 
 
-def _bars(source: str) -> list[int] | None:
-    """Where the |s outside every group and class are; None if a ) closes a group opened before
-    `source` (or the text is not a whole pattern)."""
-    depth, i, bars = 0, 0, []
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _skip_class(source, i)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif ch == "|" and depth == 0:
-            bars.append(i)
-        i += 1
-    return bars if depth == 0 else None
-
-
-def _group_end(source: str, start: int) -> int | None:
-    """Where the ) closing the group whose body begins at `start` is."""
+def _structure(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each ( ) and | of `source` from `start`, outside escapes and character classes, with the
+    group depth before it: the one walk _bars and _group_end share."""
     depth, i = 0, start
     while i < len(source):
         ch = source[i]
@@ -114,11 +92,26 @@ def _group_end(source: str, start: int) -> int | None:
         if ch == "[":
             i = _skip_class(source, i)
             continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                return i
-            depth -= 1
+        if ch in "()|":
+            yield i, ch, depth
+            depth += {"(": 1, ")": -1}.get(ch, 0)
         i += 1
-    return None
+
+
+def _bars(source: str) -> list[int] | None:
+    """Where the |s outside every group and class are; None if a ) closes a group opened before
+    `source` (or the text is not a whole pattern)."""
+    bars: list[int] = []
+    after = 0  # the depth after the last bracket seen
+    for i, ch, depth in _structure(source):
+        if ch == ")" and depth == 0:
+            return None
+        if ch == "|" and depth == 0:
+            bars.append(i)
+        after = depth + {"(": 1, ")": -1}.get(ch, 0)
+    return bars if after == 0 else None
+
+
+def _group_end(source: str, start: int) -> int | None:
+    """Where the ) closing the group whose body begins at `start` is."""
+    return next((i for i, ch, depth in _structure(source, start) if ch == ")" and depth == 0), None)

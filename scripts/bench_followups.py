@@ -4,12 +4,13 @@
     .venv/bin/python scripts/bench_followups.py [-v] [DIR ...]
 
 Sets (tests/data/followups_*/answers.json, written from the guide and ../shared/SIGNALS.md by
-authors who never saw the code): `followups_dev` tuned the rules, and `followups_held1` and
-`followups_held2` too once they were retired from held-back use; `followups_held3` and
-`followups_held4`, written later, were never tuned on. `followups_train1` and `followups_train2`
-("spare") were written to train a learned "addressed" judge that was not shipped; no rule was
-tuned on them either. Follow-ups: per judgement (addressed, hierarchy, numbers,
-ownership, tradeoff), agreement with the author's answer-level verdict. Matrices: cell-level F1,
+authors who never saw the code), with their roles in SETS: `followups_held5` and `followups_held6`
+are held back, never tuned or trained on; every other set tuned the rules and trains the decision
+matrix's cell linker (scripts/train_matrix.py). `followups_held1`-`held4` were held back once and
+were retired into tuning after their figures had been looked at several times.
+
+Follow-ups: per judgement (addressed, hierarchy, numbers, ownership, tradeoff), agreement with the
+author's answer-level verdict. Matrices: cell-level F1,
 a cell counted right when it is said at the cue the author marked, in the row of the right lever.
 """
 
@@ -23,16 +24,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from voice_sim.core.analysis import analyze, find_statements  # noqa: E402
+from voice_sim.core.analysis import find_statements  # noqa: E402
+from voice_sim.core.analysis.cells import CellModel  # noqa: E402
 from voice_sim.core.analysis.features import passages_of  # noqa: E402
 from voice_sim.core.analysis.judge import judge  # noqa: E402
+from voice_sim.core.analysis.matrix import decision_matrix  # noqa: E402
 from voice_sim.core.models import Cue, Transcript  # noqa: E402
 
 ITEMS = ("addressed", "hierarchy", "numbers", "ownership", "tradeoff")
 CELLS = ("kpi", "number", "constraint", "risk")
-SETS = {"followups_held3": "untouched", "followups_held4": "untouched", "followups_dev": "tuning",
-        "followups_held1": "tuning (retired)", "followups_held2": "tuning (retired)",
-        "followups_train1": "spare", "followups_train2": "spare"}
+SETS = {"followups_held5": "untouched", "followups_held6": "untouched",
+        "followups_dev": "tuning", "followups_held1": "tuning (retired)", "followups_held2": "tuning (retired)",
+        "followups_held3": "tuning (retired)", "followups_held4": "tuning (retired)",
+        "followups_train1": "tuning", "followups_train2": "tuning", "followups_train3": "tuning",
+        "followups_train4": "tuning"}
 
 
 def transcript_of(item: dict) -> tuple[Transcript, list[float]]:
@@ -57,7 +62,7 @@ def judged(item: dict):  # type: ignore[no-untyped-def]
     return judge(passages, find_statements(t, passages=passages), item["question"], item.get("changes", ""))
 
 
-def score_set(folder: Path, verbose: bool = False) -> dict:
+def score_set(folder: Path, verbose: bool = False, cell_model: CellModel | None = None) -> dict:
     items = json.loads((folder / "answers.json").read_text())
     r = {"followups": 0, "agree": dict.fromkeys(ITEMS, 0), "confusion": {k: [0, 0, 0, 0] for k in ITEMS},
          "openings": 0, "cells": [0, 0, 0], "rows": [0, 0, 0]}
@@ -74,7 +79,8 @@ def score_set(folder: Path, verbose: bool = False) -> dict:
             continue
         r["openings"] += 1
         t, starts = transcript_of(item)
-        rows = analyze(t).decision_matrix
+        passages = passages_of(t)
+        rows = decision_matrix(passages, find_statements(t, passages=passages), cell_model)
         def cue(at: float | None, starts: list[float] = starts) -> int | None:
             """The index of the cue said at `at` (the cue that holds it)."""
             return None if at is None else max((i for i, s in enumerate(starts) if s <= at + 0.01), default=None)
@@ -107,9 +113,11 @@ def f1(tp: int, fp: int, fn: int) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--tuning", action="store_true", help="only the sets tuned or trained on")
     ap.add_argument("dirs", nargs="*", type=Path)
     args = ap.parse_args()
-    dirs = args.dirs or [ROOT / "tests/data" / s for s in SETS]
+    dirs = args.dirs or [ROOT / "tests/data" / s for s, role in SETS.items()
+                         if not (args.tuning and role.startswith("untouched"))]
     print("| set | role | follow-ups | " + " | ".join(ITEMS) + " | openings | lever rows F1 | matrix cells F1 |")
     print("|---|---|---|" + "---|" * len(ITEMS) + "---|---|---|")
     for d in dirs:

@@ -3,8 +3,11 @@ it serves and the risk named; what was not said stays empty (a gap the report sh
 
 import json
 
+import pytest
+
 from voice_sim.cli import main
 from voice_sim.core.analysis import analyze
+from voice_sim.core.analysis.cells import CellModel, CellModelError
 from voice_sim.core.models import Cue, Transcript
 
 LINES = [
@@ -78,3 +81,64 @@ def test_analyze_json_carries_the_matrix_and_the_first_substantive_statement(tmp
     assert [set(r) >= cells for r in out["decision_matrix"]] == [True, True]
     assert out["decision_matrix"][1]["kpi"] is None
     assert out["first_substantive_s"] == 0.0
+
+
+def test_a_summary_and_a_lever_named_by_its_number_start_no_row_and_the_tie_lands_on_that_lever():
+    """"Lever one is the money: ..." ties lever one to its KPI, however late; "To sum up: ..." and
+    "Order: ..." name levers already proposed and start no row of their own."""
+    lines = [
+        "Buyers who win three lots in a row stop after the first because checkout takes two seconds.",
+        "Limit: the pay step stays under five hundred milliseconds at p95.",
+        "Lever one: compute tax and shipping when the lot opens, not when it's won.",
+        "Lever two: the payout ledger write goes async, through a queue, after the charge succeeds.",
+        "Lever three: order history reads go to a replica.",
+        "Lever one is the money: precomputed quotes should lift lots won per buyer by about eight percent.",
+        "To sum up: precompute the quotes, queue the ledger write, replicas for reads.",
+        "Order: lever one this sprint, lever two next.",
+    ]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert [r.at_s for r in rows] == [14, 21, 28]
+    assert rows[0].kpi_at_s == 35 and rows[0].number == "about eight percent"
+    assert rows[1].kpi is None and rows[2].kpi is None
+
+
+@pytest.mark.parametrize("rejected", [
+    "What I would not do is shard inventory by user ID; it spreads one sale's stock across every shard.",
+    "I thought about multi-region active-active for the bid ledger, and I'm not proposing it.",
+    "I did think about putting a cache in front of the price, so I'm leaving it out.",
+    "Not doing: a separate payments region. Costs too much for the gain.",
+])
+def test_a_lever_named_only_to_be_rejected_makes_no_row(rejected):
+    lines = ["The hard constraint is that a bid is acknowledged in under two hundred milliseconds.",
+             "Lever one: a single sequencer per auction, so bids are ordered in memory.", rejected]
+    assert [r.at_s for r in analyze(transcript(lines)).decision_matrix] == [7]
+
+
+@pytest.mark.parametrize("content", [b"", b"not a zip file", b"PK\x03\x04broken"])
+def test_a_damaged_cell_model_is_one_clear_error(tmp_path, content):
+    path = tmp_path / "cell_model.npz"
+    path.write_bytes(content)
+    with pytest.raises(CellModelError, match="damaged.*reinstall"):
+        CellModel.load(path)
+
+
+def test_a_missing_cell_model_is_one_clear_error(tmp_path):
+    with pytest.raises(CellModelError, match="missing.*reinstall"):
+        CellModel.load(tmp_path / "nothing.npz")
+
+
+def test_analyze_with_a_broken_cell_model_says_one_line(tmp_path, capsys, monkeypatch):
+    from voice_sim.core.analysis import cells
+
+    broken = tmp_path / "cell_model.npz"
+    broken.write_bytes(b"garbage")
+    monkeypatch.setattr(cells, "WEIGHTS", broken)
+    cells.default_cell_model.cache_clear()
+    try:
+        path = tmp_path / "a.json"
+        path.write_text(json.dumps([c.model_dump() for c in transcript().cues]))
+        assert main(["analyze", str(path)]) == 2
+    finally:
+        cells.default_cell_model.cache_clear()
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "damaged" in err and "reinstall" in err

@@ -35,7 +35,11 @@ RELATIVE = 0.85
 REJECTED_LEVER = re.compile(
     r"\b(?:i|we)\s+(?:also\s+)?(?:considered|thought about|thought of|looked at|toyed with)\b[^.;]*?"
     r"\b(?:but|though|however)\b[^.;]*?\b(?:not|n't|reject\w*|rather|no need|overkill|out of scope|skip\w*|"
-    r"against|so no|only complexity|too (?:much|complex|expensive|heavy|slow))\b",
+    r"against|so no|only complexity|too (?:much|complex|expensive|heavy|slow))\b"
+    r"|\bwhat (?:i|we)(?:'d| would| will)? not do\b|\bwhat (?:i|we) (?:wouldn't|won't) do\b|^\W*not doing\b"
+    r"|\b(?:i'm|i am|we're|we are) not (?:proposing|doing|building) (?:it|that|this)\b"
+    r"|\b(?:i'm|we're) leaving (?:it|that) out\b"
+    r"|\b(?:i|we) (?:did|do) think about\b[^.;]*?\b(?:leaving it|not|n't|skip\w*)\b",
     re.IGNORECASE,
 )
 RELATIVE_TO_BEST = ("hypothesis", "constraint", "metric_tie", "tradeoff")

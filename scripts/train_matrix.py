@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Train the decision matrix's cell linker (voice_sim/core/analysis/cells.py) on labelled matrices.
+
+    .venv/bin/python scripts/train_matrix.py            # train on the tuning sets, write cell_model.npz
+    .venv/bin/python scripts/train_matrix.py --loso     # leave-one-set-out cell F1 over the tuning sets
+
+The sets and their roles are scripts/bench_followups.py's SETS; a set whose role starts with
+"untouched" is never read here. For each row the rules group (matrix.py), every candidate passage
+(cells.candidates) is a positive example of a cell when the author marked that cell at its cue in
+the row of the same lever, and a negative one otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
+
+from bench_followups import SETS, f1, score_set, transcript_of  # noqa: E402
+
+from voice_sim.core.analysis import find_statements  # noqa: E402
+from voice_sim.core.analysis.cells import CELL_TYPES, WEIGHTS, CellModel, candidates, rule_picks  # noqa: E402
+from voice_sim.core.analysis.features import passages_of  # noqa: E402
+from voice_sim.core.analysis.matrix import _rows_of  # noqa: E402
+
+L2 = 1.0
+THRESHOLD = 0.35  # chosen leave-one-set-out on the tuning sets (0.25 / 0.35 / 0.5)
+Example = tuple[dict[str, float], dict[str, bool]]
+
+
+def examples(item: dict) -> list[Example]:
+    t, _ = transcript_of(item)
+    passages = passages_of(t)
+    kinds: dict[int, set[str]] = {}
+    detail: dict[tuple[int, str], str | None] = {}
+    index = {id(p): i for i, p in enumerate(passages)}
+    for f in find_statements(t, passages=passages):
+        if id(f.unit) in index:
+            kinds.setdefault(index[id(f.unit)], set()).add(f.kind)
+            detail[(index[id(f.unit)], f.kind)] = f.detail
+    rows = _rows_of(passages, [i for i in sorted(kinds) if "lever" in kinds[i]])
+    wanted = {m["lever_cue"]: m for m in item["matrix"]}
+    out: list[Example] = []
+    for n, (group, picks) in enumerate(zip(rows, rule_picks(passages, kinds, detail, rows), strict=True)):
+        row = wanted.get(passages[group[0]].cue, {})
+        for j, f in candidates(passages, kinds, rows, n, picks):
+            out.append((f, {c: row.get(c) is not None and row.get(f"{c}_cue") == passages[j].cue for c in CELL_TYPES}))
+    return out
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method; the bias (column 0) is not penalised."""
+    w = np.zeros(x.shape[1])
+    penalty = l2 * np.eye(x.shape[1])
+    penalty[0, 0] = 0.0
+    for _ in range(30):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        grad = x.T @ (p - y) + penalty @ w
+        hess = (x.T * (p * (1 - p) + 1e-9)) @ x + penalty
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return w
+
+
+def train(sets: list[str]) -> CellModel:
+    data = [e for s in sets for item in _openings(s) for e in examples(item)]
+    names = sorted({k for f, _ in data for k in f})
+    model = CellModel({k: i for i, k in enumerate(names)}, np.zeros((len(CELL_TYPES), len(names) + 1)), THRESHOLD,
+                      {"sets": sets, "candidates": len(data)})
+    x = np.array([model.vector(f) for f, _ in data])
+    for t, cell in enumerate(CELL_TYPES):
+        model.weights[t] = fit(x, np.array([float(want[cell]) for _, want in data]))
+    return model
+
+
+def save(model: CellModel, path: Path = WEIGHTS) -> None:
+    names = sorted(model.features, key=model.features.__getitem__)
+    np.savez_compressed(path, features=np.array(names), weights=model.weights.astype(np.float32),
+                        threshold=np.array(model.threshold), meta=np.array(json.dumps(model.meta)))
+
+
+def _openings(name: str) -> list[dict]:
+    items = json.loads((ROOT / "tests/data" / name / "answers.json").read_text())
+    return [i for i in items if i["kind"] == "opening"]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--loso", action="store_true", help="leave-one-set-out figures instead of training")
+    args = ap.parse_args()
+    tuning = [s for s, role in SETS.items() if not role.startswith("untouched")]
+    if args.loso:
+        pooled = np.zeros(3, dtype=int)
+        for held in tuning:
+            model = train([s for s in tuning if s != held])
+            r = score_set(ROOT / "tests/data" / held, cell_model=model)
+            pooled += r["cells"]
+            print(f"{held:20s} cells F1 {f1(*r['cells']):.3f}  (trained on the other {len(tuning) - 1})")
+        print(f"{'pooled':20s} cells F1 {f1(*pooled):.3f}")
+        return
+    model = train(tuning)
+    save(model)
+    print(f"trained on {', '.join(tuning)}: {model.meta['candidates']} candidates, {len(model.features)} features "
+          f"-> {WEIGHTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

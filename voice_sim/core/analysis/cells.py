@@ -1,0 +1,309 @@
+"""Which sentence fills which cell of a decision-matrix row: a small learned linker.
+
+For each row (a lever the candidate proposed, grouped by matrix.py) every passage from the lever on
+is a candidate for the row's KPI, constraint and risk cells: the next few passages, and any later
+one that names the lever again ("lever two's risk is...", "back to the precomputed list"). Each
+candidate is described by where it sits (how far after the lever, before or after the next lever),
+what the statement model heard in it, and the words that tie a sentence to a lever or a limit.
+One logistic regression per cell scores the candidates; the best one above THRESHOLD fills the
+cell. Trained by scripts/train_matrix.py on the labelled matrices in tests/data/followups_*
+(never on the sets the benchmark holds back) and committed as cell_model.npz next to this file.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from voice_sim.core.analysis import lexicon as lx
+from voice_sim.core.analysis import statements as st
+from voice_sim.core.analysis.features import Passage
+from voice_sim.core.analysis.prefilter import Prefiltered
+from voice_sim.errors import UserError
+
+CELL_TYPES = ("kpi", "constraint", "risk")
+KINDS = ("constraint", "metric_tie", "tradeoff", "lever", "hypothesis")
+NEAR = 8  # passages after the lever that are always candidates
+WEIGHTS = Path(__file__).with_name("cell_model.npz")
+
+RISK = re.compile(
+    r"\b(?:risk|downside|the cost is|costs? us|at the cost of|in exchange for|trade-?off|we give up|we lose|"
+    r"we accept|which adds|it adds|adds (?:about |roughly |maybe )?\w+ (?:ms|milliseconds|seconds)|"
+    r"more expensive|doubles? the|the price is|the catch is|what breaks|fails? if|stale(?:ness)?|the bad part|"
+    r"(?:it|that|which) costs)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens on a risk ("The risk of this is...", "the bad part is...").
+RISK_LEAD = re.compile(
+    r"^\W*(?:(?:um+|uh+|and|so|but|okay)\W+)*(?:the|its|it's|my|our|a)?\s*(?:main\s+|big(?:gest)?\s+)?"
+    r"(?:risk|downside|catch|bad part|cost|price|trade-?off)\b",
+    re.IGNORECASE,
+)
+# A lever tied to a limit in so many words: "that's what keeps us inside the half-second sync".
+TIES_TO_LIMIT = re.compile(
+    r"\b(?:that's|thats|this is|which is|it's|that is)\s+(?:what|how)\b|\b(?:keeps?|gets?|holds?)\s+us\s+"
+    r"(?:inside|under|within|below)\b|\bthe lever for\b|\bmakes?\s+(?:\w+\s+){0,4}possible\b",
+    re.IGNORECASE,
+)
+LIMIT_WORDS = re.compile(
+    rf"\b(?:\d[\d.,]*|{lx.NUMWORD}|half|never|exactly one|single[- ]winner|budget|limit|bar|ceiling|cap|sla|slo|"
+    r"promise|availability|uptime|nines|oversell\w*|twice)\b",
+    re.IGNORECASE,
+)
+# How a candidate ties a lever to a limit already stated: "that keeps us inside the one-minute limit".
+SERVES = re.compile(
+    r"\b(?:keeps?|keeping|stay(?:s|ing)?|hit(?:s|ting)?|meet(?:s|ing)?|guarantee[sd]?|protects?|respects?|"
+    r"within|inside|under|below|fits?|budget|limit|cap|ceiling|sla|so we (?:can|don't|never)|never|"
+    r"that's (?:how|what|the lever for)|lever for|because of the)\b",
+    re.IGNORECASE,
+)
+# A risk of the whole design ("the overall risk is a lot of moving parts") is no one lever's.
+DESIGN_RISK = re.compile(
+    r"\b(?:overall|in all of this|any system|the whole (?:design|thing|system)|moving parts|not sure what)\b",
+    re.IGNORECASE,
+)
+KPI_NUMBER = re.compile(  # "about five percent", "2%", "a couple of points", "from 4 hours to 2", "double"
+    rf"\b(?:(?:about|around|roughly|maybe|some)\s+)?(?:\d[\d.,]*|{lx.NUMWORD}|a couple of|a few)\s*"
+    r"(?:%|percent\b|points?\b|x\b)"
+    rf"|\bfrom\s+[^,.;]{{1,30}}?\s+to\s+[^,.;]{{1,20}}|\b(?:double|triple|halve|twice)\b",
+    re.IGNORECASE,
+)
+CONSTRAINT_HINTS = {
+    "latency": re.compile(r"\b(?:latency|ms|milliseconds?|fast|slow|p9\d|under a second|sub-second)\b", re.I),
+    "cost": re.compile(r"\b(?:cost|budget|cheap|spend|bill|\$)", re.I),
+    "compliance": re.compile(r"\b(?:complian\w*|regulat\w*|gdpr|pci|residency|audit|legal)\b", re.I),
+    "uptime": re.compile(r"\b(?:uptime|availab\w*|nines|outage|down\b)", re.I),
+    "correctness": re.compile(r"\b(?:oversell|double|exactly once|one winner|never sell|consisten\w*)\b", re.I),
+    "timeline": re.compile(r"\b(?:mvp|30 days|thirty days|weeks?|ship)\b", re.I),
+}
+# "Lever two: ...", "the next thing", "another lever": the candidate starts a new row themselves.
+NEW_LEVER = re.compile(
+    r"^\W*(?:(?:um+|uh+|and|so|okay|ok|then|now)\W+)*(?:lever\s+(?:one|two|three|four|five|\d)\b|"
+    r"(?:the\s+|my\s+)?(?:first|second|third|fourth|next|other|last|final)\s+(?:lever|thing|move|piece|change|idea)\b|"
+    r"another\s+(?:lever|thing|move|piece|change|idea)\b|(?:first|second|third|next|also|finally)\b)",
+    re.IGNORECASE,
+)
+BACK_REFERENCE = re.compile(r"^\W*(?:(?:um+|uh+|and|so|but|okay)\W+)*(?:that|this|which|it)\b", re.IGNORECASE)
+NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|ten|twenty|thirty|fifty|hundred|half)\b", re.IGNORECASE)
+
+WORDS: dict[str, re.Pattern[str] | Prefiltered] = {
+    "risk_lead": RISK_LEAD, "risk": RISK, "ties": TIES_TO_LIMIT, "limit_words": LIMIT_WORDS, "serves": SERVES,
+    "design_risk": DESIGN_RISK, "kpi_number": KPI_NUMBER, "strong_metric": st.STRONG_METRIC, "metric": st.METRIC,
+    "lever_word": st.LEVER, "new_lever": NEW_LEVER, "back_reference": BACK_REFERENCE, "number": NUMBER,
+    **{f"hint_{kind}": pattern for kind, pattern in CONSTRAINT_HINTS.items()},
+}
+
+_ORDINALS = {"one": 1, "first": 1, "1": 1, "two": 2, "second": 2, "2": 2, "three": 3, "third": 3, "3": 3,
+             "four": 4, "fourth": 4, "4": 4, "five": 5, "fifth": 5, "5": 5}
+_ORDINAL_REF = re.compile(r"\blever (one|two|three|four|five|[1-5])\b|\b(first|second|third|fourth|fifth) lever\b",
+                          re.IGNORECASE)
+
+
+def ordinals(text: str) -> set[int]:
+    """The levers a sentence names by number: "lever two", "the first lever"."""
+    return {_ORDINALS[(m.group(1) or m.group(2)).lower()] for m in _ORDINAL_REF.finditer(text)}
+
+
+def lever_terms(text: str) -> set[str]:
+    """The lexicon's lever words in `text`, by their first word ("queue", "async", "cache")."""
+    return {m.group(0).lower().split()[0][:5] for m in st.LEVER.finditer(st.normalize(text))}
+
+
+def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[list[int]], n: int,
+               picks: dict[str, int]) -> list[tuple[int, dict[str, float]]]:
+    """Row `n`'s candidate passages (by index) with their features; `picks` are the rules' choices
+    for the row (rule_picks). A passage that names other levers by number, not this one, is none."""
+    group = rows[n]
+    i = group[0]
+    next_lever = rows[n + 1][0] if n + 1 < len(rows) else len(passages)
+    own = ordinals(passages[i].raw)
+    number = min(own) if own else n + 1
+    terms = set().union(*(lever_terms(passages[k].raw) for k in group))
+    others = set().union(*(lever_terms(passages[k].raw) for m, g in enumerate(rows) if m != n for k in g)) - terms
+    out: list[tuple[int, dict[str, float]]] = []
+    first: dict[str, bool] = {}
+    for j in range(i, len(passages)):
+        raw = passages[j].raw
+        named = ordinals(raw)
+        said = lever_terms(raw)
+        by_name = bool(said & terms) and not said & others
+        if j > i + NEAR and number not in named and not by_name:
+            continue
+        if own and named and not own & named:
+            continue  # "Lever one is the money" is not about lever three
+        f: dict[str, float] = {_distance(j - i): 1.0, "in_row": float(j in group),
+                               "after_next_lever": float(j >= next_lever),
+                               "levers_between": float(sum(1 for g in rows if i < g[0] <= j))}
+        if j != i:
+            f["names_its_number"] = float(number in named)
+            f["names_another_number"] = float(bool(named - {number}))
+            f["names_its_lever"] = float(bool(said & terms))
+            f["names_another_lever"] = float(bool(said & others))
+        if j > i + NEAR:
+            f["far"] = 1.0
+        for cell, pick in picks.items():
+            if pick == j:
+                f[f"rule:{cell}"] = 1.0
+        heard = kinds.get(j, set())
+        for kind in KINDS:
+            if kind in heard:
+                f[f"heard:{kind}"] = 1.0
+                if j > i and not first.get(kind):
+                    f[f"first:{kind}"] = first[kind] = True
+        for name, pattern in WORDS.items():
+            if pattern.search(raw):
+                f[f"says:{name}"] = 1.0
+        if BACK_REFERENCE.search(raw):
+            for name in ("ties", "serves", "strong_metric", "risk"):
+                if WORDS[name].search(raw):
+                    f[f"that_{name}"] = 1.0
+        out.append((j, f))
+    return out
+
+
+REACH = 3  # passages after a row's last lever sentence the hand-written rules look at
+
+
+def rule_picks(passages: list[Passage], kinds: dict[int, set[str]], detail: dict[tuple[int, str], str | None],
+               rows: list[list[int]]) -> list[dict[str, int]]:
+    """The hand-written rules' choice of passage per cell, per row: the first metric tie, risk and
+    constraint said within REACH of the lever, a risk said as such ("the risk there is") or a limit
+    tied in so many words ("that's what keeps us inside...") first, and a constraint stated earlier
+    where the lever serves it. The linker reads these as features."""
+    stated = [(i, detail.get((i, "constraint"))) for i in sorted(kinds) if "constraint" in kinds[i]]
+    out: list[dict[str, int]] = []
+    for n, group in enumerate(rows):
+        i = group[0]
+        stop = min(rows[n + 1][0] if n + 1 < len(rows) else len(passages), group[-1] + REACH + 1)
+        span = range(i, max(stop, i + 1))
+        picks: dict[str, int] = {}
+        tie = next((j for j in span if j != i and TIES_TO_LIMIT.search(passages[j].raw)
+                    and LIMIT_WORDS.search(passages[j].raw)), None)
+        said_risk = next((j for j in span if RISK_LEAD.match(passages[j].raw)
+                          and not DESIGN_RISK.search(passages[j].raw)), None)
+        if tie is not None:
+            picks["constraint"] = tie
+        if said_risk is not None:
+            picks["risk"] = said_risk
+        for j in span:
+            heard = kinds.get(j, set())
+            raw = passages[j].raw
+            if "metric_tie" in heard:
+                picks.setdefault("kpi", j)
+            if ("tradeoff" in heard or RISK.search(raw)) and not DESIGN_RISK.search(raw):
+                picks.setdefault("risk", j)
+            if "constraint" in heard and j != i:
+                picks.setdefault("constraint", j)
+        if "constraint" not in picks:
+            for ci, said in reversed([c for c in stated if c[0] <= i]):
+                hint = CONSTRAINT_HINTS.get(_kind_of_constraint(said))
+                tied = ci if ci == i else next((j for j in span if hint is not None and hint.search(passages[j].raw)
+                                                and SERVES.search(passages[j].raw)), None)
+                if tied is not None:
+                    picks["constraint"] = tied
+                    break
+        out.append(picks)
+    return out
+
+
+def _named_by_number(passages: list[Passage], kinds: dict[int, set[str]], group: list[int]) -> dict[str, int]:
+    """Cells said of a numbered lever by its number, however late: "Lever one is the money: ... about
+    eight percent", "Lever two's risk is...". Only for a lever the candidate numbered themselves."""
+    own = ordinals(passages[group[0]].raw)
+    if len(own) != 1:
+        return {}
+    out: dict[str, int] = {}
+    for j in range(group[-1] + 1, len(passages)):
+        raw = passages[j].raw
+        if ordinals(raw) != own:
+            continue
+        heard = kinds.get(j, set())
+        if "metric_tie" in heard:
+            out.setdefault("kpi", j)
+        if RISK.search(raw) and not DESIGN_RISK.search(raw):
+            out.setdefault("risk", j)
+        if "constraint" in heard or (TIES_TO_LIMIT.search(raw) and LIMIT_WORDS.search(raw)):
+            out.setdefault("constraint", j)
+    return out
+
+
+def _kind_of_constraint(detail: str | None) -> str:
+    d = (detail or "").lower()
+    for kind in CONSTRAINT_HINTS:
+        if kind in d or (kind == "correctness" and ("never" in d or "invariant" in d)):
+            return kind
+    return d
+
+
+def _distance(d: int) -> str:
+    return "same" if d == 0 else "next" if d <= 2 else "near" if d <= 5 else "later"
+
+
+class CellModelError(UserError):
+    """The cell model file is missing or damaged; the message says how to get it back."""
+
+
+@dataclass
+class CellModel:
+    features: dict[str, int]
+    weights: np.ndarray  # (cell types, 1 + features): bias first
+    threshold: float
+    meta: dict[str, object]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> CellModel:
+        path = path or WEIGHTS
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                names = [str(x) for x in z["features"]]
+                weights = z["weights"].astype(np.float64)
+                threshold = float(z["threshold"])
+                meta = json.loads(str(z["meta"]))
+        except FileNotFoundError:
+            raise CellModelError(f"{path}: the decision-matrix model is missing; reinstall voice-sim or run "
+                                 "scripts/train_matrix.py") from None
+        except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+            raise CellModelError(f"{path}: the decision-matrix model is damaged ({exc}); reinstall voice-sim "
+                                 "or run scripts/train_matrix.py") from None
+        if weights.shape != (len(CELL_TYPES), len(names) + 1):
+            raise CellModelError(f"{path}: the decision-matrix model's shapes do not match; retrain it")
+        return cls({name: k for k, name in enumerate(names)}, weights, threshold, meta)
+
+    def vector(self, f: dict[str, float]) -> np.ndarray:
+        x = np.zeros(len(self.features) + 1)
+        x[0] = 1.0
+        for name, value in f.items():
+            k = self.features.get(name)
+            if k is not None:
+                x[k + 1] = value
+        return x
+
+    def link(self, passages: list[Passage], kinds: dict[int, set[str]], detail: dict[tuple[int, str], str | None],
+             rows: list[list[int]]) -> list[dict[str, int]]:
+        """Per row, the passage index that fills each cell it has (a missing cell has no key)."""
+        out: list[dict[str, int]] = []
+        for n, picks in enumerate(rule_picks(passages, kinds, detail, rows)):
+            found = candidates(passages, kinds, rows, n, picks)
+            cells: dict[str, int] = {}
+            if found:
+                x = np.array([self.vector(f) for _, f in found])
+                p = 1.0 / (1.0 + np.exp(-x @ self.weights.T))  # (candidates, cell types)
+                for t, cell in enumerate(CELL_TYPES):
+                    best = int(np.argmax(p[:, t]))
+                    if p[best, t] > self.threshold:
+                        cells[cell] = found[best][0]
+            for cell, j in _named_by_number(passages, kinds, rows[n]).items():
+                cells.setdefault(cell, j)
+            out.append(cells)
+        return out
+
+
+@lru_cache(maxsize=1)
+def default_cell_model() -> CellModel:
+    return CellModel.load()

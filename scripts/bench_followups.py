@@ -33,11 +33,11 @@ from voice_sim.core.models import Cue, Transcript  # noqa: E402
 
 ITEMS = ("addressed", "hierarchy", "numbers", "ownership", "tradeoff")
 CELLS = ("kpi", "number", "constraint", "risk")
-SETS = {"followups_held5": "untouched", "followups_held6": "untouched",
-        "followups_dev": "tuning", "followups_held1": "tuning (retired)", "followups_held2": "tuning (retired)",
+SETS = {"followups_dev": "tuning", "followups_held1": "tuning (retired)", "followups_held2": "tuning (retired)",
         "followups_held3": "tuning (retired)", "followups_held4": "tuning (retired)",
         "followups_train1": "tuning", "followups_train2": "tuning", "followups_train3": "tuning",
-        "followups_train4": "tuning"}
+        "followups_train4": "tuning", "followups_held5": "tuning (retired)", "followups_held6": "tuning (retired)",
+        "followups_train6": "tuning"}
 
 
 def transcript_of(item: dict) -> tuple[Transcript, list[float]]:

@@ -107,6 +107,8 @@ def test_a_summary_and_a_lever_named_by_its_number_start_no_row_and_the_tie_land
     "I thought about multi-region active-active for the bid ledger, and I'm not proposing it.",
     "I did think about putting a cache in front of the price, so I'm leaving it out.",
     "Not doing: a separate payments region. Costs too much for the gain.",
+    "What I'm explicitly not doing is a global lock on the auction table; it would queue every show.",
+    "I was thinking also to put all the stock in one cache, but one hot key is dangerous, so no.",
 ])
 def test_a_lever_named_only_to_be_rejected_makes_no_row(rejected):
     lines = ["The hard constraint is that a bid is acknowledged in under two hundred milliseconds.",
@@ -142,3 +144,29 @@ def test_analyze_with_a_broken_cell_model_says_one_line(tmp_path, capsys, monkey
         cells.default_cell_model.cache_clear()
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "damaged" in err and "reinstall" in err
+
+
+def test_the_sentence_after_a_lever_goes_on_about_it_unless_it_moves_on():
+    """"Lots are partitioned by lot ID..." right after the sharding lever is the same row, so the
+    KPI said after it stays in that row; "Another option..." starts the next one."""
+    lines = [
+        "The hard constraint is that a bid is acknowledged in under two hundred milliseconds.",
+        "Lever one: shard the auction service by show ID.",
+        "Lots are partitioned by lot ID, and each partition has a single leader that orders the bids.",
+        "That should lift bids per lot by about four percent, because nobody waits behind a busy show.",
+        "Another option is caching the current price at the edge so viewers never hit the auction service.",
+    ]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert [r.at_s for r in rows] == [7, 28]
+    assert rows[0].kpi_at_s == 21 and rows[1].kpi is None
+
+
+@pytest.mark.parametrize("summary", [
+    "So: edge relays for the feed, a side queue for chat, sampled reactions when a show gets huge.",
+    "Um, so the order is, like, the edge relays first since it's cheap, then the side queue.",
+    "We will make first the edge relays, then the side queue, then the sampling.",
+])
+def test_a_build_order_or_summary_starts_no_row(summary):
+    lines = ["Lever one: edge relays push the feed to viewers over websockets.",
+             "Lever two: chat goes on a side queue so it never slows the bid path.", summary]
+    assert [r.at_s for r in analyze(transcript(lines)).decision_matrix] == [0, 7]

@@ -111,8 +111,9 @@ def ordinals(text: str) -> set[int]:
 
 
 def lever_terms(text: str) -> set[str]:
-    """The lexicon's lever words in `text`, by their first word ("queue", "async", "cache")."""
-    return {m.group(0).lower().split()[0][:5] for m in st.LEVER.finditer(st.normalize(text))}
+    """The lexicon's lever words in `text`, each by its last word ("queue", "on one shard" -> "shard",
+    "at the edge" -> "edge"), hyphens dropped, first five letters."""
+    return {m.group(0).lower().split()[-1].replace("-", "")[:5] for m in st.LEVER.finditer(st.normalize(text))}
 
 
 def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[list[int]], n: int,

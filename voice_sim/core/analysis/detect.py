@@ -37,7 +37,9 @@ REJECTED_LEVER = re.compile(
     r"\b(?:but|though|however)\b[^.;]*?\b(?:not|n't|reject\w*|rather|no need|overkill|out of scope|skip\w*|"
     r"against|so no|only complexity|too (?:much|complex|expensive|heavy|slow))\b"
     r"|\bwhat (?:i|we)(?:'d| would| will)? not do\b|\bwhat (?:i|we) (?:wouldn't|won't) do\b|^\W*not doing\b"
-    r"|\b(?:i'm|i am|we're|we are) not (?:proposing|doing|building) (?:it|that|this)\b"
+    r"|\b(?:i'm|i am|we're|we are) (?:explicitly )?not (?:proposing|doing|building|adding)\b"
+    r"|\bwhat (?:i'm|we're) (?:explicitly )?not doing\b"
+    r"|\b(?:i|we) (?:was|were) (?:also )?(?:thinking|going)\b[^.;]*?\bbut\b[^.;]*?\b(?:so no|not|n't)\b"
     r"|\b(?:i'm|we're) leaving (?:it|that) out\b"
     r"|\b(?:i|we) (?:did|do) think about\b[^.;]*?\b(?:leaving it|not|n't|skip\w*)\b",
     re.IGNORECASE,

@@ -3,21 +3,34 @@
 Five judgements, each with the passages that show it: did the answer take on what the question
 changed (`addressed`), lay out a mitigation hierarchy or staged plan (`hierarchy`), give numbers of
 the kind the question needs (`numbers`), own the risk with a threshold or decision rather than
-hand it to engineering (`ownership`), and name what the mitigation costs (`tradeoff`). Plain rules
-over the candidate's words plus the statement findings; the follow-up's own wording (and the
-scenario's note of what it changes, when there is one) says what "addressed" means.
+hand it to engineering (`ownership`), and name what the mitigation costs (`tradeoff`).
+
+The hand-written rules (`judge_by_rules`) read the candidate's words, the statement findings and the
+follow-up's own wording (and the scenario's note of what it changes, when there is one). The
+verdicts come from a small learned model over each passage (followup_model.npz, trained by
+scripts/train_followups.py on the labelled follow-ups in tests/data, never on the held-back sets):
+its features are the passage's words, how it relates to the question (its terms, the kind of number
+it needs) and the rules' own verdicts, so the model learns where the rules are wrong. An item is
+present when some passage scores above the item's threshold; those passages are its evidence.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
 
 from voice_sim.core.analysis import lexicon as lx
 from voice_sim.core.analysis import statements as st
-from voice_sim.core.analysis.features import Passage
+from voice_sim.core.analysis.features import Passage, tokens
+from voice_sim.core.analysis.model import StatementModel
 from voice_sim.core.analysis.statements import Finding
 from voice_sim.core.models import Evidence, Judgement, JudgementItem
+
+ITEMS = ("addressed", "hierarchy", "numbers", "ownership", "tradeoff")
+WEIGHTS = Path(__file__).with_name("followup_model.npz")
+EVIDENCE_BAR = 0.5  # once an item is present, passages scoring this much are its evidence too
 
 # What a question can change, and the words an answer uses when it takes that on.
 TOPICS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
@@ -127,10 +140,34 @@ def _evidence(passages: list[Passage], hits: list[int]) -> list[Evidence]:
 
 
 def judge(passages: list[Passage], findings: list[Finding], question: str, changes: str = "",
-          numbers: Sequence[str] = ()) -> Judgement:
+          numbers: Sequence[str] = (), model: StatementModel | None = None) -> Judgement:
     """`passages` are the candidate's answer to `question`; `findings` the statements heard in it.
     `changes` and `numbers` are the scenario's note of what the question changes and which kinds of
     number a strong answer gives (scenario.Probe); without them the question's words decide."""
+    model = model or default_judge_model()
+    rules = judge_by_rules(passages, findings, question, changes, numbers)
+    scores = model.score_features(judge_features(passages, findings, question, changes, numbers, rules))
+    ruled_out = vetoes(passages, findings)
+    items = {}
+    for item in ITEMS:
+        column = scores[:, model.labels.index(item)]
+        present = item not in ruled_out and len(column) > 0 and float(column.max()) >= model.thresholds[item]
+        bar = min(model.thresholds[item], EVIDENCE_BAR)  # every passage that shows it, not only the clearest
+        hits = [i for i in range(len(passages)) if column[i] >= bar] if present else []
+        items[item] = JudgementItem(present=present, evidence=_evidence(passages, hits))
+    return Judgement(**items)
+
+
+def vetoes(passages: list[Passage], findings: list[Finding]) -> set[str]:
+    """Exact rules the model cannot overrule: handing the decision to engineering is not ownership,
+    whatever else is said (SIGNALS.md)."""
+    defers = any(f.kind == "defers_to_engineering" for f in findings) or any(st.DEFERS.search(p.text) for p in passages)
+    return {"ownership"} if defers else set()
+
+
+def judge_by_rules(passages: list[Passage], findings: list[Finding], question: str, changes: str = "",
+                   numbers: Sequence[str] = ()) -> Judgement:
+    """The hand-written rules' judgement; the model reads it as features."""
     kinds: dict[int, set[str]] = {}
     index = {id(p): i for i, p in enumerate(passages)}
     for f in findings:
@@ -280,3 +317,74 @@ def _kind(number: str) -> str:
     if re.search(r"order|bid|user|viewer|buyer|seller", n):
         return "count"
     return "other"  # multipliers, nines, bare counts
+
+
+# Beyond the rules: a reply that says the design already covers the change, hands the change to a
+# team, or answers with monitoring alone. Features for the model, not verdicts.
+RESTATES = re.compile(
+    r"\b(?:as i said|like i said|the way i (?:laid|set) it out|as designed|already (?:built|works|handles)|"
+    r"same (?:design|as before)|nothing changes|doesn't change|is (?:exactly )?what .{0,30} (?:is )?built for)\b",
+    re.IGNORECASE,
+)
+HANDS_OFF = re.compile(
+    r"\b(?:belongs to|owned by|their (?:call|playbook)|trust (?:their|the team)|(?:engineering|infra\w*|platform|"
+    r"the team|sre|legal|security|they)(?:'ll| will| would| can| should)? (?:decide|figure|tell|size|own|handle|sort)|"
+    r"up to (?:engineering|the team|them)|ask (?:engineering|the team)|let (?:the )?\w+(?: \w+)? (?:team )?decide)\b",
+    re.IGNORECASE,
+)
+MONITORS = re.compile(r"\b(?:observability|dashboards?|monitor\w*|keep an eye|watch (?:it|closely)|alerts? go)\b",
+                      re.IGNORECASE)
+_PATTERNS = {"deflect": DEFLECTS, "restate": RESTATES, "handoff": HANDS_OFF, "monitor": MONITORS, "owns": OWNS,
+             "cost_of_it": COST_OF_IT, "shrug": SHRUG, "first": STEP_FIRST, "fallback": STEP_FALLBACK,
+             "recover": STEP_RECOVER, "capacity": CAPACITY, "money": MONEY}
+
+
+def judge_features(passages: list[Passage], findings: list[Finding], question: str, changes: str,
+                   numbers: Sequence[str], rules: Judgement) -> list[list[str]]:
+    """Each passage's features for the model: its words, what the statement model heard in it, how
+    it relates to the question (its terms, the kinds of number the question needs), the patterns
+    above, and the rules' verdicts on the whole answer and on this passage."""
+    topics = topics_of(question, changes)
+    specific = _specific_terms(f"{question} {changes}")
+    wanted = {SCENARIO_NUMBERS[n] for n in numbers if n in SCENARIO_NUMBERS} or set().union(
+        *(NUMBER_KINDS[t] for t in topics))
+    heard: dict[int, set[str]] = {}
+    index = {id(p): i for i, p in enumerate(passages)}
+    for finding in findings:
+        if id(finding.unit) in index:
+            heard.setdefault(index[id(finding.unit)], set()).add(finding.kind)
+    defers = "ownership" in vetoes(passages, findings)
+    answer = [f"A:rule_{k}={getattr(rules, k).present}" for k in ITEMS]
+    answer += [f"A:needs={_what_it_needs(topics, question)(passages)}",
+               f"A:deflect={any(DEFLECTS.search(p.raw) for p in passages)}",
+               f"A:handoff={any(HANDS_OFF.search(p.raw) for p in passages)}", f"A:defers={defers}"]
+    answer += [f"T:{t}" for t in topics]
+    evidence = {k: {e.start_s for e in getattr(rules, k).evidence} for k in ITEMS}
+    out = []
+    for i, p in enumerate(passages):
+        f = ["bias", *answer, f"pos:{min(i, 4)}"]
+        overlap = len(specific & _stems(p.raw))
+        f.append(f"ov:{min(overlap, 3)}")
+        for t in topics:
+            if TOPICS[t][1].search(p.raw):
+                f += ["resp", f"resp:{t}"]
+            if overlap:
+                f.append(f"ov&t:{t}")
+        f += [f"k:{k}" for k in sorted(heard.get(i, ()))]
+        f += [f"r:{name}" for name, pattern in _PATTERNS.items() if pattern.search(p.raw)]
+        if st.DEFERS.search(p.text):
+            f.append("r:defers")
+        said = [m.group(0) for m in NUMBER.finditer(p.raw)]
+        for kind in sorted({_kind(n) for n in said if not _restated(n, question)}):
+            f += [f"num:{kind}", f"num:{kind}&{kind in wanted}"]
+        if any(_restated(n, question) for n in said):
+            f.append("num:restated")
+        f += [f"ev:{k}" for k in ITEMS if p.start_s in evidence[k]]
+        f += [f"w:{w}" for w in sorted(set(tokens(p.text)))]
+        out.append(f)
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_judge_model() -> StatementModel:
+    return StatementModel.load(WEIGHTS, "follow-up judge", "scripts/train_followups.py")

@@ -26,6 +26,7 @@ from voice_sim.core.analysis.cells import (
     lever_terms,
     ordinals,
 )
+from voice_sim.core.analysis.detect import REJECTED_LEVER
 from voice_sim.core.analysis.features import Passage
 from voice_sim.core.analysis.statements import Finding
 from voice_sim.core.models import MatrixRow
@@ -62,9 +63,18 @@ def _lever_phrase(p: Passage) -> str:
 
 # A sentence that sums up, orders or ranks the levers already proposed starts no row of its own.
 RECAP = re.compile(
-    r"^\W*(?:(?:um+|uh+|and|so|okay|ok|yeah|like)\W+)*(?:to sum (?:it )?up|in summary|summing up|to recap|"
-    r"(?:so )?the short version|order(?: of work)?\s*:|build order|if i had to (?:rank|pick|order)|"
-    r"for the (?:first )?(?:thirty|30)[- ]days?|in the first (?:month|thirty days|30 days))\b",
+    r"^\W*(?:(?:um+|uh+|and|so|okay|ok|yeah|like|then)\W+)*(?:to sum (?:it )?up|in summary|summing up|to recap|"
+    r"(?:so )?the short version|(?:build )?order(?: of work)?\s*:|sequence\s*:|so\s*:|build order|"
+    r"(?:so )?the order (?:is|would be)|(?:so )?the shape is|overall\b|if i had to (?:rank|pick|order)|"
+    r"for the (?:first )?(?:thirty|30)[- ]days?|in the first (?:month|thirty days|30 days))\b"
+    r"|\bfirst\b.{0,80}\bthen\b.{0,60}\bthen\b|\bfirst\b.{0,60},\s*(?:and\s+)?then\b",
+    re.IGNORECASE,
+)
+# A lever the candidate numbers themselves ("Lever three is a degradation mode", "Second lever, ..."):
+# a row even when the statement model did not hear a lever in it.
+NUMBERED_LEVER = re.compile(
+    r"^\W*(?:(?:um+|uh+|and|so|okay|ok|then|now)\W+)*(?:lever\s+(?:one|two|three|four|five|[1-5])\b|"
+    r"(?:the\s+|my\s+)?(?:first|second|third|fourth|fifth|next|last|final)\s+lever\b)",
     re.IGNORECASE,
 )
 
@@ -72,9 +82,10 @@ RECAP = re.compile(
 def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
     """Lever passages grouped into rows. A lever passage within REACH of its row that names no lever
     word the row has not named ("so that queue also absorbs the spike", a metric tie restating the
-    lever) goes on about that lever; a new lever word, or "lever two", starts a new row. A passage
-    that sums up the levers so far, or names an earlier lever by its number ("lever one is the
-    money"), starts none."""
+    lever) goes on about that lever, and so does the very next sentence unless it says it moves on
+    (_goes_on); a new lever word, or "lever two", starts a new row, anchored on the sentence before
+    when that one announced it (_announced). A passage that sums up the levers so far, or names an
+    earlier lever by its number ("lever one is the money"), starts none."""
     rows: list[list[int]] = []
     terms: set[str] = set()
     said: set[str] = set()
@@ -87,18 +98,54 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
             rows[-1].append(i)
             terms |= own
         elif rows and i - rows[-1][-1] <= REACH and (
-                RISK_LEAD.match(p.raw) or (own <= terms and not NEW_LEVER.match(p.raw))):
+                RISK_LEAD.match(p.raw) or (own <= terms and not NEW_LEVER.match(p.raw)
+                                           and not ENUMERATED.match(p.raw))):
             rows[-1].append(i)
+        elif rows and i == rows[-1][-1] + 1 and _goes_on(p):
+            rows[-1].append(i)
+            terms |= own
         elif RISK_LEAD.match(p.raw):
             continue  # "Cost mostly comes from keeping every auction in memory" names a cost, not a lever
         elif rows and (RECAP.match(p.raw) or (back and back <= numbered) or (len(own) >= 2 and own <= said)):
             continue  # "To sum up: precompute, stream the events, cache the shelf"
         else:
-            rows.append([i])
-            terms = set(own)
-            numbered |= back
+            start = _announced(passages, i, rows)
+            rows.append([start, i] if start != i else [i])
+            terms = set(own) | lever_terms(passages[start].raw)
+            numbered |= back | ordinals(passages[start].raw)
         said |= own
     return rows
+
+
+# A sentence that says it moves on: "Another option...", "And, um, fourth, a degraded mode", "Then a switch".
+NEXT_ONE = re.compile(r"^\W*(?:[\w']+\W+){0,5}?(?:another|also|second|third|fourth|fifth|next|then|other|"
+                      r"in addition|plus|separately|on top of that)\b", re.IGNORECASE)
+
+
+def _goes_on(p: Passage) -> bool:
+    """The sentence right after a lever's says more about it ("Lots are partitioned by lot ID, and each
+    partition has a single leader" after "shard the auction service"), unless it says it moves on."""
+    return not (NEW_LEVER.match(p.raw) or ENUMERATED.match(p.raw) or NUMBERED_LEVER.match(p.raw)
+                or NEXT_ONE.match(p.raw))
+
+
+ENUMERATED = re.compile(r"^\W*(?:(?:um+|uh+|and|so|okay)\W+)*(?:one|two|three|four|five|[1-5])\s*[:.,)]", re.IGNORECASE)
+
+
+def _announced(passages: list[Passage], i: int, rows: list[list[int]]) -> int:
+    """Where the lever heard at `i` was first put: the sentence before, when it names the same lever
+    or announces one ("One: shard the schedule store by seller ID." then "A seller's whole calendar
+    lives on one shard"), and is no other row's."""
+    k = i - 1
+    if k < 0 or (rows and k <= rows[-1][-1]) or passages[k].cue == passages[i].cue:
+        return i
+    before = passages[k].raw
+    named = lever_terms(before)
+    if REJECTED_LEVER.search(passages[k].text) or RISK_LEAD.match(before):
+        return i
+    if named & lever_terms(passages[i].raw) or (named and (NEW_LEVER.match(before) or ENUMERATED.match(before))):
+        return k
+    return i
 
 
 def decision_matrix(passages: list[Passage], findings: list[Finding],
@@ -112,7 +159,9 @@ def decision_matrix(passages: list[Passage], findings: list[Finding],
             continue
         kinds.setdefault(i, set()).add(f.kind)
         detail[(i, f.kind)] = f.detail
-    grouped = _rows_of(passages, [i for i in sorted(kinds) if "lever" in kinds[i]])
+    levers = [i for i, p in enumerate(passages) if "lever" in kinds.get(i, ()) or (
+        NUMBERED_LEVER.match(p.raw) and not REJECTED_LEVER.search(p.text))]
+    grouped = _rows_of(passages, levers)
     linked = (model or default_cell_model()).link(passages, kinds, detail, grouped)
     rows: list[MatrixRow] = []
     for group, cells in zip(grouped, linked, strict=True):

@@ -43,7 +43,9 @@ class StatementModel:
     meta: dict[str, object]
 
     @classmethod
-    def load(cls, path: Path = WEIGHTS) -> StatementModel:
+    def load(cls, path: Path = WEIGHTS, what: str = "statement model",
+             trainer: str = "scripts/train_statements.py") -> StatementModel:
+        """Read a model file: `what` and `trainer` name it and how to rebuild it in the one-line error."""
         try:
             with np.load(path, allow_pickle=False) as z:
                 labels = tuple(str(x) for x in z["labels"])
@@ -53,13 +55,11 @@ class StatementModel:
                 thresholds = dict(zip(labels, (float(x) for x in z["thresholds"]), strict=True))
                 meta = json.loads(str(z["meta"]))
         except FileNotFoundError:
-            raise ModelError(f"{path}: the statement model is missing; reinstall voice-sim or run "
-                             "scripts/train_statements.py") from None
+            raise ModelError(f"{path}: the {what} is missing; reinstall voice-sim or run {trainer}") from None
         except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:
-            raise ModelError(f"{path}: the statement model is damaged ({exc}); reinstall voice-sim or "
-                             "run scripts/train_statements.py") from None
+            raise ModelError(f"{path}: the {what} is damaged ({exc}); reinstall voice-sim or run {trainer}") from None
         if weights.shape != (len(features), len(labels)) or bias.shape != (len(labels),):
-            raise ModelError(f"{path}: the statement model's shapes do not match; retrain it")
+            raise ModelError(f"{path}: the {what}'s shapes do not match; retrain it")
         return cls(labels, {f: i for i, f in enumerate(features)}, weights, bias, thresholds, meta)
 
     def score_features(self, features: list[list[str]]) -> np.ndarray:

@@ -4,10 +4,10 @@
     .venv/bin/python scripts/bench_followups.py [-v] [DIR ...]
 
 Sets (tests/data/followups_*/answers.json, written from the guide and ../shared/SIGNALS.md by
-authors who never saw the code), with their roles in SETS: `followups_held7` and `followups_held8`
+authors who never saw the code), with their roles in SETS: `followups_held9` and `followups_held10`
 are held back, never tuned or trained on; every other set tuned the rules and trains the follow-up
 judge (scripts/train_followups.py) and the decision matrix's cell linker (scripts/train_matrix.py).
-`followups_held1`-`held6` were held back once and were retired into tuning after their figures had
+`followups_held1`-`held8` were held back once and were retired into tuning after their figures had
 been looked at.
 
 Follow-ups: per judgement (addressed, hierarchy, numbers, ownership, tradeoff), agreement with the
@@ -34,12 +34,13 @@ from voice_sim.core.models import Cue, Transcript  # noqa: E402
 
 ITEMS = ("addressed", "hierarchy", "numbers", "ownership", "tradeoff")
 CELLS = ("kpi", "number", "constraint", "risk")
-SETS = {"followups_held7": "untouched", "followups_held8": "untouched",
+SETS = {"followups_held9": "untouched", "followups_held10": "untouched",
         "followups_dev": "tuning", "followups_held1": "tuning (retired)", "followups_held2": "tuning (retired)",
         "followups_held3": "tuning (retired)", "followups_held4": "tuning (retired)",
         "followups_train1": "tuning", "followups_train2": "tuning", "followups_train3": "tuning",
         "followups_train4": "tuning", "followups_held5": "tuning (retired)", "followups_held6": "tuning (retired)",
-        "followups_train5": "tuning", "followups_train6": "tuning"}
+        "followups_train5": "tuning", "followups_train6": "tuning", "followups_held7": "tuning (retired)",
+        "followups_held8": "tuning (retired)", "followups_train7": "tuning", "followups_train8": "tuning"}
 
 
 def transcript_of(item: dict) -> tuple[Transcript, list[float]]:

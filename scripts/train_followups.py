@@ -30,7 +30,7 @@ from voice_sim.core.analysis import find_statements  # noqa: E402
 from voice_sim.core.analysis.features import passages_of  # noqa: E402
 from voice_sim.core.analysis.judge import ITEMS, WEIGHTS, judge_by_rules, judge_features, vetoes  # noqa: E402
 
-L2 = 1.0
+L2 = 2.0
 GRID = np.round(np.arange(0.10, 0.91, 0.05), 2)
 
 

@@ -31,7 +31,7 @@ from voice_sim.core.analysis.matrix import _rows_of  # noqa: E402
 
 L2 = 1.0
 THRESHOLD = 0.35  # chosen leave-one-set-out on the tuning sets (0.25 / 0.35 / 0.5)
-Example = tuple[dict[str, float], dict[str, bool]]
+Example = tuple[dict[str, float], dict[str, bool | None]]  # None: not known for this row
 
 
 def examples(item: dict) -> list[Example]:
@@ -49,8 +49,12 @@ def examples(item: dict) -> list[Example]:
     out: list[Example] = []
     for n, (group, picks) in enumerate(zip(rows, rule_picks(passages, kinds, detail, rows), strict=True)):
         row = wanted.get(passages[group[0]].cue, {})
+        # A constraint marked where it was first stated, before the lever (one author's reading of the
+        # format page), is not where the lever is tied to it: unknown for this row, not a negative.
+        early = row.get("constraint") is not None and row["constraint_cue"] < row["lever_cue"]
         for j, f in candidates(passages, kinds, rows, n, picks):
-            out.append((f, {c: row.get(c) is not None and row.get(f"{c}_cue") == passages[j].cue for c in CELL_TYPES}))
+            out.append((f, {c: None if c == "constraint" and early else
+                            row.get(c) is not None and row.get(f"{c}_cue") == passages[j].cue for c in CELL_TYPES}))
     return out
 
 
@@ -77,7 +81,8 @@ def train(sets: list[str]) -> CellModel:
                       {"sets": sets, "candidates": len(data)})
     x = np.array([model.vector(f) for f, _ in data])
     for t, cell in enumerate(CELL_TYPES):
-        model.weights[t] = fit(x, np.array([float(want[cell]) for _, want in data]))
+        known = np.array([want[cell] is not None for _, want in data])
+        model.weights[t] = fit(x[known], np.array([float(bool(want[cell])) for _, want in data])[known])
     return model
 
 

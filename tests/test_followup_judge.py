@@ -1,6 +1,7 @@
 """A follow-up answer judged by what the follow-up asks: the guide's model answer and its bad one,
 through analyze() and `voice-sim analyze --followup`."""
 
+import importlib
 import json
 
 import pytest
@@ -124,3 +125,19 @@ def test_analyze_followup_on_the_command_line(tmp_path, capsys):
     assert main(["analyze", str(path), "--followup", "  "]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and "--followup" in err
+
+
+def test_a_damaged_judge_model_is_one_clear_line(tmp_path, capsys, monkeypatch):
+    judge_module = importlib.import_module("voice_sim.core.analysis.judge")
+    broken = tmp_path / "followup_model.npz"
+    broken.write_bytes(b"garbage")
+    monkeypatch.setattr(judge_module, "WEIGHTS", broken)
+    judge_module.default_judge_model.cache_clear()
+    try:
+        path = tmp_path / "answer.json"
+        path.write_text(json.dumps([c.model_dump() for c in reply(STRONG).cues]))
+        assert main(["analyze", str(path), "--followup", QUESTION]) == 2
+    finally:
+        judge_module.default_judge_model.cache_clear()
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "follow-up judge" in err and "damaged" in err and "reinstall" in err

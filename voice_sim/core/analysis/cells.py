@@ -4,10 +4,12 @@ For each row (a lever the candidate proposed, grouped by matrix.py) every passag
 is a candidate for the row's KPI, constraint and risk cells: the next few passages, and any later
 one that names the lever again ("lever two's risk is...", "back to the precomputed list"). Each
 candidate is described by where it sits (how far after the lever, before or after the next lever),
-what the statement model heard in it, and the words that tie a sentence to a lever or a limit.
-One logistic regression per cell scores the candidates; the best one above THRESHOLD fills the
-cell. Trained by scripts/train_matrix.py on the labelled matrices in tests/data/followups_*
-(never on the sets the benchmark holds back) and committed as cell_model.npz next to this file.
+what the statement model heard in it, the words that tie a sentence to a lever or a limit, and the
+hand-written rules' own pick for each cell (rule_picks). One logistic regression per cell scores
+the candidates; the best one above the model's threshold fills the cell, and a cell the candidate
+said of a numbered lever by its number ("Lever one is the money: ...") fills one the model left
+empty. Trained by scripts/train_matrix.py on the labelled matrices in tests/data/followups_* (never
+on the sets the benchmark holds back) and committed as cell_model.npz next to this file.
 """
 
 from __future__ import annotations

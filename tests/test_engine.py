@@ -385,3 +385,7 @@ def test_a_whatif_drill_fires_each_whatif_once_with_ninety_seconds_each(tmp_path
     h.answer()
     assert h.round.next() is False
     assert probes_asked(h) == ["whatif:1"]
+    h.round.end_round()
+    analysis = h.store.writers[0].analysis  # replies to what-ifs: not held to the opening's signals
+    assert not [f.code for f in analysis.flags if f.code.startswith(("missing_", "late_"))]
+    assert "follow-up" in analysis.scorecard.window

@@ -141,3 +141,13 @@ def test_a_damaged_judge_model_is_one_clear_line(tmp_path, capsys, monkeypatch):
         judge_module.default_judge_model.cache_clear()
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "follow-up judge" in err and "damaged" in err and "reinstall" in err
+
+
+def test_a_reply_to_a_follow_up_is_not_held_to_the_openings_signals():
+    """The guide's model mitigation answer states no hypothesis and needs none: judged as the reply
+    to its follow-up, it gets no missing or late flags, and the scorecard says how it is judged."""
+    a = analyze(reply(STRONG), followup=QUESTION)
+    assert not [f.code for f in a.flags if f.code.startswith(("missing_", "late_"))]
+    assert "follow-up" in a.scorecard.window
+    alone = analyze(reply(STRONG))
+    assert "missing_hypothesis" in [f.code for f in alone.flags] and "carried" in alone.scorecard.window

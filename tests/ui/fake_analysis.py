@@ -44,7 +44,7 @@ HEDGES = ("maybe", "i guess")
 
 def fake_analyze(transcript: Transcript, scenario: object = None,
                  window_s: float | None = None, pace_band: tuple[float, float] = (130.0, 170.0),
-                 followup: str | None = None) -> Analysis:
+                 followup: str | None = None, opening: bool | None = None) -> Analysis:
     window = window_s or 600.0
     # Like the real analyzer: only the candidate's words count; the panel's lines mark turns.
     panel = [c for c in transcript.cues if c.speaker not in (None, "candidate") and c.text.strip()]

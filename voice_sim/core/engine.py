@@ -575,8 +575,9 @@ class Round:
         # The whole round: only the candidate's words are judged, but the panel's lines mark the
         # turns (a silence while the panel speaks is no pause; a question ends a monologue).
         try:
+            drill = {"opening": False} if self.config.kind == "whatif" else {}  # replies to what-ifs only
             analysis = self._analyze(self.transcript(), self.scenario, self.config.window_s,
-                                     pace_band=self.config.pace_band)
+                                     pace_band=self.config.pace_band, **drill)
         except Exception as exc:  # noqa: BLE001 - an adapter failing must not lose the round
             self._emit(ev.Problem(f"the analysis failed ({exc}); the round is saved without it"))
         if analysis is not None:

@@ -44,10 +44,14 @@ def analyze(
     model: StatementModel | None = None,
     pace_band: tuple[float, float] = PACE_BAND,
     followup: str | None = None,
+    opening: bool | None = None,
 ) -> Analysis:
     """Analyze the candidate's answer(s) in `transcript`. With `followup` (the question it answers),
     the answer is also judged as the reply to that follow-up (Analysis.judgement); the scenario's
-    probe of the same wording, if any, says what the question changes and which numbers count."""
+    probe of the same wording, if any, says what the question changes and which numbers count.
+    `opening` False (the default with `followup`, and a what-if drill round) judges replies to
+    follow-ups: no missing or late flags for the opening's signals, and no window verdict."""
+    opening = not followup if opening is None else opening
     window = window_s or (scenario.window_s if scenario else DEFAULT_WINDOW_S)
     spoken = Transcript(cues=candidate_cues(transcript), timing=transcript.timing, source=transcript.source)
     passages = passages_of(transcript) if detector == "model" else []
@@ -63,9 +67,10 @@ def analyze(
         window_s=window,
         timing=transcript.timing,
         signals=signals,
-        flags=flags_for(signals, statements, window, scenario, spoken.text) + delivery_flags(spoken_delivery, findings),
+        flags=flags_for(signals, statements, window, scenario, spoken.text, opening=opening)
+        + delivery_flags(spoken_delivery, findings),
         pacing=paced,
-        scorecard=scorecard(signals, statements, window),
+        scorecard=scorecard(signals, statements, window, opening=opening),
         delivery=spoken_delivery,
         statements=[Statement(kind=f.kind, start_s=f.unit.start_s, end_s=f.unit.end_s)
                     for f in statements if f.kind in SIGNALS],

@@ -31,11 +31,13 @@ PROBLEM = {
 
 
 def flags_for(signals: dict[str, SignalResult], findings: list[Finding], window_s: float,
-              scenario: Scenario | None = None, said: str = "") -> list[Flag]:
-    """`said` is everything the candidate said; with the scenario it names what was never said."""
+              scenario: Scenario | None = None, said: str = "", opening: bool = True) -> list[Flag]:
+    """`said` is everything the candidate said; with the scenario it names what was never said. A
+    reply to a follow-up (`opening` False) is not held to the opening's signals and window: it gets
+    no missing or late flags, only the anti-patterns."""
     flags: list[Flag] = []
     gaps = scenario_gaps(said, scenario)
-    for name, message in MISSING.items():
+    for name, message in MISSING.items() if opening else ():
         sig = signals[name]
         if not sig.present:
             if name == "metric_tie" and gaps.metrics:
@@ -134,7 +136,13 @@ def _in_window(sig: SignalResult, window_s: float) -> bool:
     return sig.present and sig.first_at_s is not None and sig.first_at_s <= window_s
 
 
-def scorecard(signals: dict[str, SignalResult], findings: list[Finding], window_s: float) -> Scorecard:
+FOLLOWUP_WINDOW = "A reply to a follow-up: judged by what the question asked, not against the opening's window."
+
+
+def scorecard(signals: dict[str, SignalResult], findings: list[Finding], window_s: float,
+              opening: bool = True) -> Scorecard:
+    """The three lenses; `window` says whether the first minutes carried the graded signals, or, for
+    a reply to a follow-up (`opening` False), that it is judged by its question instead."""
     codes = [f.kind for f in findings]
     hyp, con, lev, tie, tro = (signals[k] for k in ("hypothesis", "constraint", "lever", "metric_tie", "tradeoff"))
 
@@ -183,7 +191,7 @@ def scorecard(signals: dict[str, SignalResult], findings: list[Finding], window_
         why.append("Dismissed latency.")
     tradeoff = _score(pts, why, tro.present, _late(window_s, **{"trade-off": tro}))
     return Scorecard(impact_awareness=impact, feasibility_reasoning=feasibility, tradeoff_rigor=tradeoff,
-                     window=window_verdict(signals, window_s))
+                     window=window_verdict(signals, window_s) if opening else FOLLOWUP_WINDOW)
 
 
 def _late(window_s: float, **sigs: SignalResult) -> list[str]:

@@ -93,7 +93,7 @@ def mark_incomplete(folder: Path, record: SessionRecord, index: SessionIndex) ->
     record.duration_s = max([record.duration_s] + [s.end_s for s in record.segments])
     record.status = "incomplete"
     record.status_reason = f"the program stopped while recording (pid {record.pid})"
-    analysis = analyze(transcript, None, record.window_s) if candidate.cues else None
+    analysis = analyze(transcript, None, record.window_s, opening=record.kind != "whatif") if candidate.cues else None
     record.headline = headline_of(record, analysis)
     write_results(folder, record, transcript, analysis)
     index.put(record)

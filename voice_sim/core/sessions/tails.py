@@ -200,7 +200,7 @@ def transcribe_tails(folder: Path, transcriber: Transcriber, scenario: Scenario 
     transcript.cues.sort(key=lambda c: (c.start_s, c.end_s))
     record.duration_s = max([record.duration_s] + [s.end_s for s in record.segments])
     has_words = any(c.speaker == CANDIDATE for c in transcript.cues)
-    analysis = analyze(transcript, scenario, record.window_s) if has_words else None
+    analysis = analyze(transcript, scenario, record.window_s, opening=record.kind != "whatif") if has_words else None
     record.headline = headline_of(record, analysis)
     write_results(folder, record, transcript, analysis)
     return TailsResult(done, _newly_heard(before, analysis))

@@ -4,10 +4,10 @@
     .venv/bin/python scripts/bench_followups.py [-v] [DIR ...]
 
 Sets (tests/data/followups_*/answers.json, written from the guide and ../shared/SIGNALS.md by
-authors who never saw the code), with their roles in SETS: `followups_held9` and `followups_held10`
-are held back, never tuned or trained on; every other set tuned the rules and trains the follow-up
-judge (scripts/train_followups.py) and the decision matrix's cell linker (scripts/train_matrix.py).
-`followups_held1`-`held8` were held back once and were retired into tuning after their figures had
+authors who never saw the code), with their roles in SETS: a set marked "untouched" is held back,
+never tuned or trained on; every other set tuned the rules and trains the follow-up judge
+(scripts/train_followups.py) and the decision matrix's cell linker (scripts/train_matrix.py).
+`followups_held1`-`held10` were held back once and were retired into tuning after their figures had
 been looked at.
 
 Follow-ups: per judgement (addressed, hierarchy, numbers, ownership, tradeoff), agreement with the
@@ -34,26 +34,30 @@ from voice_sim.core.models import Cue, Transcript  # noqa: E402
 
 ITEMS = ("addressed", "hierarchy", "numbers", "ownership", "tradeoff")
 CELLS = ("kpi", "number", "constraint", "risk")
-SETS = {"followups_held9": "untouched", "followups_held10": "untouched",
-        "followups_dev": "tuning", "followups_held1": "tuning (retired)", "followups_held2": "tuning (retired)",
+PANEL_WPM = 165.0
+SETS = {"followups_dev": "tuning", "followups_held1": "tuning (retired)", "followups_held2": "tuning (retired)",
         "followups_held3": "tuning (retired)", "followups_held4": "tuning (retired)",
         "followups_train1": "tuning", "followups_train2": "tuning", "followups_train3": "tuning",
         "followups_train4": "tuning", "followups_held5": "tuning (retired)", "followups_held6": "tuning (retired)",
         "followups_train5": "tuning", "followups_train6": "tuning", "followups_held7": "tuning (retired)",
-        "followups_held8": "tuning (retired)", "followups_train7": "tuning", "followups_train8": "tuning"}
+        "followups_held8": "tuning (retired)", "followups_train7": "tuning", "followups_train8": "tuning",
+        "followups_held9": "tuning (retired)", "followups_held10": "tuning (retired)"}
 
 
 def transcript_of(item: dict) -> tuple[Transcript, list[float]]:
-    """The answer as cues at its words per minute, the question first when there is one."""
+    """The answer as cues at its words per minute, the question first when there is one; a panel
+    line inside the answer ("speaker": "interviewer") is the interviewer's, at 165 words a minute."""
     cues, t, starts = [], 0.0, []
     if item.get("question"):
         words = len(item["question"].split())
-        cues.append(Cue(start_s=0, end_s=words / 165 * 60, text=item["question"], speaker="Interviewer"))
+        cues.append(Cue(start_s=0, end_s=words / PANEL_WPM * 60, text=item["question"], speaker="Interviewer"))
         t = cues[0].end_s + 1.5
     for c in item["cues"]:
+        panel = c.get("speaker") == "interviewer"
         words = len(c["text"].split())
-        end = t + max(0.6, words / float(item.get("wpm") or 150) * 60)
-        cues.append(Cue(start_s=round(t, 3), end_s=round(end, 3), text=c["text"], speaker="candidate"))
+        end = t + max(0.6, words / (PANEL_WPM if panel else float(item.get("wpm") or 150)) * 60)
+        cues.append(Cue(start_s=round(t, 3), end_s=round(end, 3), text=c["text"],
+                        speaker="Interviewer" if panel else "candidate"))
         starts.append(round(t, 3))
         t = end + 0.5
     return Transcript(cues=cues), starts

@@ -2,13 +2,17 @@
 """Train the follow-up judge (voice_sim/core/analysis/judge.py, followup_model.npz) on labelled follow-ups.
 
     .venv/bin/python scripts/train_followups.py            # train on the tuning sets, write the model
-    .venv/bin/python scripts/train_followups.py --loso     # leave-one-set-out agreement, model vs rules
+    .venv/bin/python scripts/train_followups.py --loso     # also leave-one-set-out agreement (~6 minutes)
 
 The sets and their roles are scripts/bench_followups.py's SETS; a set whose role starts with
-"untouched" is never read here. Each passage of an answer is an example for each judgement: positive
-when its author tagged that cue with it. One logistic regression per judgement (the statement
-model's trainer, scripts/train_statements.py); each judgement's threshold is the one that agrees
-best with the authors' answer-level verdicts on leave-one-set-out scores.
+"untouched" is never read here. Two stages. Passages: each passage of an answer is an example for
+each judgement, positive when its author tagged that cue with it; one logistic regression per
+judgement (the statement model's trainer, scripts/train_statements.py). Answers: one logistic
+regression per judgement over judge.answer_features, fitted on passage scores each set got from a
+model trained without it, so the second stage learns from scores like those of unseen answers. The
+passage thresholds (evidence, and the fallback for a model file without the second stage) are the
+ones that agree best with the authors' verdicts on those same scores. --loso holds each set out of
+both stages.
 """
 
 from __future__ import annotations
@@ -28,9 +32,17 @@ from bench_followups import SETS, transcript_of  # noqa: E402
 
 from voice_sim.core.analysis import find_statements  # noqa: E402
 from voice_sim.core.analysis.features import passages_of  # noqa: E402
-from voice_sim.core.analysis.judge import ITEMS, WEIGHTS, judge_by_rules, judge_features, vetoes  # noqa: E402
+from voice_sim.core.analysis.judge import (  # noqa: E402
+    ITEMS,
+    WEIGHTS,
+    answer_features,
+    judge_by_rules,
+    judge_features,
+    vetoes,
+)
 
 L2 = 2.0
+STACK_L2 = 1.0
 GRID = np.round(np.arange(0.10, 0.91, 0.05), 2)
 
 
@@ -64,11 +76,71 @@ def train(answers: list[Answer]) -> tuple[dict[str, int], np.ndarray, np.ndarray
     return index, w, b
 
 
-def answer_scores(model: tuple[dict[str, int], np.ndarray, np.ndarray], answers: list[Answer]) -> np.ndarray:
-    """(answers, judgements): each answer's best passage score, 0 where an exact rule rules it out."""
+def passage_scores(model: tuple[dict[str, int], np.ndarray, np.ndarray], answers: list[Answer]) -> list[np.ndarray]:
     index, w, b = model
-    return np.array([ts.score(a.features, index, w, b).max(axis=0) * a.allowed if a.features
-                     else np.zeros(len(ITEMS)) for a in answers])
+    return [ts.score(a.features, index, w, b) if a.features else np.zeros((0, len(ITEMS))) for a in answers]
+
+
+def out_of_fold(data: dict[str, list[Answer]], sets: list[str]) -> dict[str, list[np.ndarray]]:
+    """Each set's passage scores from a passage model trained on the other sets."""
+    return {s: passage_scores(train([a for o in sets if o != s for a in data[o]]), data[s]) for s in sets}
+
+
+def fit_stack(answers: list[Answer], scores: list[np.ndarray]) -> np.ndarray:
+    """The answer-level stage: weights (judgements, answer features)."""
+    pairs = [(a, p) for a, p in zip(answers, scores, strict=True) if len(p)]
+    return np.array([_fit([answer_features(p, a.features[0], j) for a, p in pairs],
+                          [float(a.verdict[j]) for a, _ in pairs]) for j in range(len(ITEMS))])
+
+
+def decide(stack: np.ndarray, answers: list[Answer], scores: list[np.ndarray]) -> np.ndarray:
+    """(answers, judgements): the answer-level stage's verdicts, False where an exact rule rules it out."""
+    return np.array([[bool(len(p)) and a.allowed[j] and float(answer_features(p, a.features[0], j) @ stack[j]) >= 0
+                      for j in range(len(ITEMS))] for a, p in zip(answers, scores, strict=True)])
+
+
+def _fit(rows: list[np.ndarray], y: list[float], l2: float = STACK_L2) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method; the bias (column 0) is not penalised."""
+    x, t = np.array(rows), np.array(y)
+    w = np.zeros(x.shape[1])
+    penalty = l2 * np.eye(x.shape[1])
+    penalty[0, 0] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        step = np.linalg.solve((x.T * (p * (1 - p) + 1e-9)) @ x + penalty, x.T @ (p - t) + penalty @ w)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def best_thresholds(answers: list[Answer], scores: list[np.ndarray]) -> dict[str, float]:
+    best = np.array([(p.max(axis=0) if len(p) else np.zeros(len(ITEMS))) * a.allowed
+                     for a, p in zip(answers, scores, strict=True)])
+    verdicts = np.array([a.verdict for a in answers])
+    return {k: float(max(GRID, key=lambda t, j=j: ((best[:, j] >= t) == verdicts[:, j]).mean()))
+            for j, k in enumerate(ITEMS)}
+
+
+def loso(data: dict[str, list[Answer]], tuning: list[str]) -> None:
+    """Each set judged by both stages trained without it; the rules' agreement beside it."""
+    print("| set | follow-ups | " + " | ".join(f"{k} model / rules" for k in ITEMS) + " |")
+    print("|---|---|" + "---|" * len(ITEMS))
+    got, want, ruled = [], [], []
+    for held in tuning:
+        inner = [s for s in tuning if s != held]
+        oof = out_of_fold(data, inner)
+        stack = fit_stack([a for s in inner for a in data[s]], [p for s in inner for p in oof[s]])
+        scores = passage_scores(train([a for s in inner for a in data[s]]), data[held])
+        g = decide(stack, data[held], scores)
+        v = np.array([a.verdict for a in data[held]])
+        r = np.array([[getattr(a.rules, k).present for k in ITEMS] for a in data[held]])
+        got.append(g), want.append(v), ruled.append(r)
+        cells = [f"{(g[:, j] == v[:, j]).mean():.2f} / {(r[:, j] == v[:, j]).mean():.2f}" for j in range(len(ITEMS))]
+        print(f"| {held} | {len(v)} | " + " | ".join(cells) + " |", flush=True)
+    g, v, r = np.concatenate(got), np.concatenate(want), np.concatenate(ruled)
+    cells = [f"**{(g[:, j] == v[:, j]).mean():.2f}** / {(r[:, j] == v[:, j]).mean():.2f}" for j in range(len(ITEMS))]
+    print(f"| pooled | {len(v)} | " + " | ".join(cells) + " |")
 
 
 def main() -> None:
@@ -77,32 +149,21 @@ def main() -> None:
     args = ap.parse_args()
     tuning = [s for s, role in SETS.items() if not role.startswith("untouched")]
     data = {s: load(s) for s in tuning}
-    oof = {s: answer_scores(train([a for o in tuning if o != s for a in data[o]]), data[s]) for s in tuning}
-    verdicts = np.array([a.verdict for s in tuning for a in data[s]])
-    scores = np.concatenate([oof[s] for s in tuning])
-    thresholds = {k: float(max(GRID, key=lambda t, j=j: ((scores[:, j] >= t) == verdicts[:, j]).mean()))
-                  for j, k in enumerate(ITEMS)}
     if args.loso:
-        print("| set | follow-ups | " + " | ".join(f"{k} model / rules" for k in ITEMS) + " |")
-        print("|---|---|" + "---|" * len(ITEMS))
-        for s in tuning:
-            v = np.array([a.verdict for a in data[s]])
-            r = np.array([[getattr(a.rules, k).present for k in ITEMS] for a in data[s]])
-            cells = [f"{((oof[s][:, j] >= thresholds[k]) == v[:, j]).mean():.2f} / {(r[:, j] == v[:, j]).mean():.2f}"
-                     for j, k in enumerate(ITEMS)]
-            print(f"| {s} | {len(v)} | " + " | ".join(cells) + " |")
-        rules = np.array([[getattr(a.rules, k).present for k in ITEMS] for s in tuning for a in data[s]])
-        cells = [f"**{((scores[:, j] >= thresholds[k]) == verdicts[:, j]).mean():.2f}** / "
-                 f"{(rules[:, j] == verdicts[:, j]).mean():.2f}" for j, k in enumerate(ITEMS)]
-        print(f"| pooled | {len(verdicts)} | " + " | ".join(cells) + " |")
-    index, w, b = train([a for s in tuning for a in data[s]])
+        loso(data, tuning)
+    answers = [a for s in tuning for a in data[s]]
+    oof = out_of_fold(data, tuning)
+    scores = [p for s in tuning for p in oof[s]]
+    thresholds = best_thresholds(answers, scores)
+    stack = fit_stack(answers, scores)
+    index, w, b = train(answers)
     names = sorted(index, key=index.get)
     keep = np.flatnonzero(np.abs(w).max(axis=1) > 1e-4)
-    meta = {"trained_on": tuning, "answers": len(verdicts), "l2": L2}
+    meta = {"trained_on": tuning, "answers": len(answers), "l2": L2, "stack_l2": STACK_L2}
     np.savez_compressed(WEIGHTS, labels=np.array(ITEMS), features=np.array([names[i] for i in keep]),
                         weights=w[keep].astype(np.float16), bias=b, thresholds=np.array([thresholds[k] for k in ITEMS]),
-                        meta=json.dumps(meta))
-    print(f"trained on {len(verdicts)} follow-ups of {', '.join(tuning)}; thresholds {thresholds} "
+                        stack=stack.astype(np.float32), meta=json.dumps(meta))
+    print(f"trained on {len(answers)} follow-ups of {', '.join(tuning)}; thresholds {thresholds} "
           f"-> {WEIGHTS.relative_to(ROOT)} ({WEIGHTS.stat().st_size / 1e3:.0f} kB)")
 
 

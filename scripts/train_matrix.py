@@ -27,7 +27,7 @@ from bench_followups import SETS, f1, score_set, transcript_of  # noqa: E402
 from voice_sim.core.analysis import find_statements  # noqa: E402
 from voice_sim.core.analysis.cells import CELL_TYPES, WEIGHTS, CellModel, candidates, rule_picks  # noqa: E402
 from voice_sim.core.analysis.features import passages_of  # noqa: E402
-from voice_sim.core.analysis.matrix import _rows_of  # noqa: E402
+from voice_sim.core.analysis.matrix import lever_rows  # noqa: E402
 
 L2 = 1.0
 THRESHOLD = 0.35  # chosen leave-one-set-out on the tuning sets (0.25 / 0.35 / 0.5)
@@ -44,7 +44,7 @@ def examples(item: dict) -> list[Example]:
         if id(f.unit) in index:
             kinds.setdefault(index[id(f.unit)], set()).add(f.kind)
             detail[(index[id(f.unit)], f.kind)] = f.detail
-    rows = _rows_of(passages, [i for i in sorted(kinds) if "lever" in kinds[i]])
+    rows = lever_rows(passages, kinds)
     wanted = {m["lever_cue"]: m for m in item["matrix"]}
     out: list[Example] = []
     for n, (group, picks) in enumerate(zip(rows, rule_picks(passages, kinds, detail, rows), strict=True)):

@@ -170,3 +170,24 @@ def test_a_build_order_or_summary_starts_no_row(summary):
     lines = ["Lever one: edge relays push the feed to viewers over websockets.",
              "Lever two: chat goes on a side queue so it never slows the bid path.", summary]
     assert [r.at_s for r in analyze(transcript(lines)).decision_matrix] == [0, 7]
+
+
+def test_levers_listed_first_and_tied_later_by_their_place_or_by_name():
+    """A candidate lists the levers, then goes back over them: "For the first one, ...", "The risk for
+    the second one is...", "Back to the edge cache: ...". Those sentences start no row and fill the
+    cells of the lever they name, not of the lever said just before them."""
+    rows = analyze(transcript([
+        "The rail has to render in under a hundred milliseconds, and it can never delay the bid button.",
+        "Three levers.",
+        "First, we precompute the candidate lots for every show before it goes live.",
+        "Second, we put the shipping quotes on a queue and process them async.",
+        "Third, we cache the rendered rail per lot at the edge.",
+        "For the first one, the precompute, I'd expect rail add-to-carts to go up about four percent.",
+        "The risk for the second one is that a quote arrives after the buyer has already paid.",
+        "Back to the edge cache: that should lift conversion during the show by about two percent.",
+    ])).decision_matrix
+    assert [r.at_s for r in rows] == [14, 21, 28]
+    precompute, queue, edge = rows
+    assert precompute.kpi_at_s == 35 and precompute.number == "about four percent"
+    assert queue.risk_at_s == 42 and queue.kpi is None
+    assert edge.kpi_at_s == 49 and edge.number == "about two percent"

@@ -103,13 +103,54 @@ WORDS: dict[str, re.Pattern[str] | Prefiltered] = {
 
 _ORDINALS = {"one": 1, "first": 1, "1": 1, "two": 2, "second": 2, "2": 2, "three": 3, "third": 3, "3": 3,
              "four": 4, "fourth": 4, "4": 4, "five": 5, "fifth": 5, "5": 5}
-_ORDINAL_REF = re.compile(r"\blever (one|two|three|four|five|[1-5])\b|\b(first|second|third|fourth|fifth) lever\b",
-                          re.IGNORECASE)
+_NAMED_NUMBER = re.compile(r"\blever (one|two|three|four|five|[1-5])\b|\b(first|second|third|fourth|fifth) lever\b",
+                           re.IGNORECASE)
+# "For the first one, ...", "The risk for the second one is", "The third: ...": a lever said earlier, by its place.
+_PLACE_REF = re.compile(
+    r"\bthe (first|second|third|fourth|fifth) one\b"
+    r"|(?:^\W*(?:(?:and|so|but|now|um+|uh+)\W+)*|\b(?:for|about|as for|on|with) )"
+    r"the (first|second|third|fourth|fifth)\s*[,:]",
+    re.IGNORECASE)
+# A sentence that returns to a lever said earlier: "Back to the card vault: ...", "and coming back to the
+# slot allocator, ...".
+BACK_TO = re.compile(r"^\W*(?:(?:and|so|um+|uh+|now|okay)\W+)*(?:if i\s+)?(?:(?:coming|going|circling|come|go)\s+)?"
+                     r"back to\b", re.IGNORECASE)
 
 
 def ordinals(text: str) -> set[int]:
-    """The levers a sentence names by number: "lever two", "the first lever"."""
-    return {_ORDINALS[(m.group(1) or m.group(2)).lower()] for m in _ORDINAL_REF.finditer(text)}
+    """The levers a sentence names by number: "lever two", "the first lever", "for the second one",
+    "The third: ..."."""
+    return _numbers(_NAMED_NUMBER, text) | places(text)
+
+
+def places(text: str) -> set[int]:
+    """The levers a sentence refers back to by their place only: "for the second one", "The third: ..."."""
+    return _numbers(_PLACE_REF, text)
+
+
+def _numbers(pattern: re.Pattern[str], text: str) -> set[int]:
+    return {_ORDINALS[next(g for g in m.groups() if g).lower()] for m in pattern.finditer(text)}
+
+
+_CONTENT = re.compile(r"[a-z][a-z'-]{3,}")
+_PLAIN = frozenset("that this with from what which would there their about back coming going lever then "
+                   "they them have will into when where more most some just also".split())
+
+
+def returns_to(passages: list[Passage], j: int, rows: list[list[int]]) -> int | None:
+    """The row a "back to ..." sentence returns to: the one whose lever sentences share the most words
+    with what follows "back to" (None when it is not such a sentence or names none of them)."""
+    m = BACK_TO.match(passages[j].raw)
+    if not m:
+        return None
+    said = _words(passages[j].raw[m.end():m.end() + 60])
+    overlap = [len(said & set().union(*(_words(passages[k].raw) for k in g))) for g in rows]
+    best = max(range(len(rows)), key=overlap.__getitem__, default=None)
+    return best if best is not None and overlap[best] else None
+
+
+def _words(text: str) -> set[str]:
+    return {w[:5] for w in _CONTENT.findall(text.lower()) if w not in _PLAIN}
 
 
 def lever_terms(text: str) -> set[str]:
@@ -125,8 +166,7 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
     group = rows[n]
     i = group[0]
     next_lever = rows[n + 1][0] if n + 1 < len(rows) else len(passages)
-    own = ordinals(passages[i].raw)
-    number = min(own) if own else n + 1
+    number = row_number(passages, rows, n)
     terms = set().union(*(lever_terms(passages[k].raw) for k in group))
     others = set().union(*(lever_terms(passages[k].raw) for m, g in enumerate(rows) if m != n for k in g)) - terms
     out: list[tuple[int, dict[str, float]]] = []
@@ -135,18 +175,21 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
         raw = passages[j].raw
         named = ordinals(raw)
         said = lever_terms(raw)
-        by_name = bool(said & terms) and not said & others
+        back = returns_to(passages, j, rows) if j > i else None
+        by_name = (bool(said & terms) and not said & others) or back == n
+        if back is not None and back != n:
+            continue  # "Back to the card vault" is about the card vault
         if j > i + NEAR and number not in named and not by_name:
             continue
-        if own and named and not own & named:
-            continue  # "Lever one is the money" is not about lever three
+        if named and number not in named:
+            continue  # "Lever one is the money", "For the first one, ..." are not about lever three
         f: dict[str, float] = {_distance(j - i): 1.0, "in_row": float(j in group),
                                "after_next_lever": float(j >= next_lever),
                                "levers_between": float(sum(1 for g in rows if i < g[0] <= j))}
         if j != i:
             f["names_its_number"] = float(number in named)
             f["names_another_number"] = float(bool(named - {number}))
-            f["names_its_lever"] = float(bool(said & terms))
+            f["names_its_lever"] = float(bool(said & terms) or back == n)
             f["names_another_lever"] = float(bool(said & others))
         if j > i + NEAR:
             f["far"] = 1.0
@@ -215,16 +258,26 @@ def rule_picks(passages: list[Passage], kinds: dict[int, set[str]], detail: dict
     return out
 
 
-def _named_by_number(passages: list[Passage], kinds: dict[int, set[str]], group: list[int]) -> dict[str, int]:
-    """Cells said of a numbered lever by its number, however late: "Lever one is the money: ... about
-    eight percent", "Lever two's risk is...". Only for a lever the candidate numbered themselves."""
-    own = ordinals(passages[group[0]].raw)
-    if len(own) != 1:
-        return {}
+def row_number(passages: list[Passage], rows: list[list[int]], n: int) -> int | None:
+    """The number a later sentence would call row `n` by: the one the candidate gave it ("lever two"),
+    else its place in order, unless another row was given that number."""
+    own = ordinals(passages[rows[n][0]].raw)
+    if own:
+        return min(own) if len(own) == 1 else None
+    claimed = set().union(*(ordinals(passages[g[0]].raw) for g in rows))
+    return None if n + 1 in claimed else n + 1
+
+
+def _named_by_number(passages: list[Passage], kinds: dict[int, set[str]], rows: list[list[int]],
+                     n: int) -> dict[str, int]:
+    """Cells said of a lever by its number or returned to by name, however late: "Lever one is the
+    money: ... about eight percent", "The risk for the second one is...", "Back to the card vault: ..."."""
+    group = rows[n]
+    number = row_number(passages, rows, n)
     out: dict[str, int] = {}
     for j in range(group[-1] + 1, len(passages)):
         raw = passages[j].raw
-        if ordinals(raw) != own:
+        if ordinals(raw) != {number} and returns_to(passages, j, rows) != n:
             continue
         heard = kinds.get(j, set())
         if "metric_tie" in heard:
@@ -301,7 +354,7 @@ class CellModel:
                     best = int(np.argmax(p[:, t]))
                     if p[best, t] > self.threshold:
                         cells[cell] = found[best][0]
-            for cell, j in _named_by_number(passages, kinds, rows[n]).items():
+            for cell, j in _named_by_number(passages, kinds, rows, n).items():
                 cells.setdefault(cell, j)
             out.append(cells)
         return out

@@ -10,8 +10,10 @@ follow-up's own wording (and the scenario's note of what it changes, when there 
 verdicts come from a small learned model over each passage (followup_model.npz, trained by
 scripts/train_followups.py on the labelled follow-ups in tests/data, never on the held-back sets):
 its features are the passage's words, how it relates to the question (its terms, the kind of number
-it needs) and the rules' own verdicts, so the model learns where the rules are wrong. An item is
-present when some passage scores above the item's threshold; those passages are its evidence.
+it needs) and the rules' own verdicts, so the model learns where the rules are wrong. A second,
+answer-level stage decides each item from the passages' scores taken together (the best two, the
+mean, the first and last, the other items' best) and the answer's own traits (the rules' verdicts,
+the question's topics); the passages scoring high on an item are its evidence.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 from voice_sim.core.analysis import lexicon as lx
 from voice_sim.core.analysis import statements as st
@@ -146,16 +150,38 @@ def judge(passages: list[Passage], findings: list[Finding], question: str, chang
     number a strong answer gives (scenario.Probe); without them the question's words decide."""
     model = model or default_judge_model()
     rules = judge_by_rules(passages, findings, question, changes, numbers)
-    scores = model.score_features(judge_features(passages, findings, question, changes, numbers, rules))
+    features = judge_features(passages, findings, question, changes, numbers, rules)
+    scores = model.score_features(features)[:, [model.labels.index(k) for k in ITEMS]]
     ruled_out = vetoes(passages, findings)
     items = {}
-    for item in ITEMS:
-        column = scores[:, model.labels.index(item)]
-        present = item not in ruled_out and len(column) > 0 and float(column.max()) >= model.thresholds[item]
+    for j, item in enumerate(ITEMS):
+        column = scores[:, j]
+        if item in ruled_out or not len(column):
+            present = False
+        elif model.stack is not None:
+            x = answer_features(scores, features[0], j)
+            present = float(x @ model.stack[j]) >= 0.0  # probability 0.5
+        else:
+            present = float(column.max()) >= model.thresholds[item]
         bar = min(model.thresholds[item], EVIDENCE_BAR)  # every passage that shows it, not only the clearest
-        hits = [i for i in range(len(passages)) if column[i] >= bar] if present else []
+        hits = ([i for i in range(len(passages)) if column[i] >= bar] or [int(column.argmax())]) if present else []
         items[item] = JudgementItem(present=present, evidence=_evidence(passages, hits))
     return Judgement(**items)
+
+
+def answer_features(scores: np.ndarray, traits: Sequence[str], j: int) -> np.ndarray:
+    """The answer-level stage's view of item `j`: its passage scores taken together, the other items'
+    best scores, and the answer's traits (the "A:" and "T:" features every passage carries)."""
+    column = np.sort(scores[:, j])[::-1]
+    x = [1.0, column[0], column[1] if len(column) > 1 else 0.0, column.mean(), (column >= 0.5).mean(),
+         scores[0, j], scores[-1, j], min(len(column), 8) / 8]
+    x += [scores[:, k].max() for k in range(len(ITEMS)) if k != j]
+    x += [float(t in traits) for t in ANSWER_TRAITS]
+    return np.array(x)
+
+
+ANSWER_TRAITS = (*(f"A:rule_{k}=True" for k in ITEMS), "A:needs=True", "A:handoff=True", "A:deflect=True",
+                 "A:defers=True", *(f"T:{t}" for t in TOPICS))
 
 
 def vetoes(passages: list[Passage], findings: list[Finding]) -> set[str]:

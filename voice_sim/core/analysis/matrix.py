@@ -3,9 +3,9 @@ business KPI it was tied to (and the number), the constraint it serves and the r
 
 Rows come from the statement findings: each passage heard as a lever, grouped so that a lever said
 over several sentences is one row, a sentence that opens on a risk stays in its lever's row, and a
-summary ("to sum up: precompute, queue, cache") or a back-reference ("lever one is the money")
-starts none. Which sentence fills each cell is decided by the learned linker in cells.py. An empty
-cell is a gap the report shows as such.
+summary ("to sum up: precompute, queue, cache") or a back-reference ("lever one is the money",
+"for the second one", "back to the card vault") starts none. Which sentence fills each cell is
+decided by the learned linker in cells.py. An empty cell is a gap the report shows as such.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 
 from voice_sim.core.analysis import statements as st
 from voice_sim.core.analysis.cells import (
+    BACK_TO,
     CONSTRAINT_HINTS,
     KPI_NUMBER,
     NEW_LEVER,
@@ -25,6 +26,7 @@ from voice_sim.core.analysis.cells import (
     default_cell_model,
     lever_terms,
     ordinals,
+    places,
 )
 from voice_sim.core.analysis.detect import REJECTED_LEVER
 from voice_sim.core.analysis.features import Passage
@@ -84,8 +86,10 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
     word the row has not named ("so that queue also absorbs the spike", a metric tie restating the
     lever) goes on about that lever, and so does the very next sentence unless it says it moves on
     (_goes_on); a new lever word, or "lever two", starts a new row, anchored on the sentence before
-    when that one announced it (_announced). A passage that sums up the levers so far, or names an
-    earlier lever by its number ("lever one is the money"), starts none."""
+    when that one announced it (_announced). A passage that sums up the levers so far, names an
+    earlier lever by its number ("lever one is the money") or its place ("for the second one"), or
+    goes back to one ("back to the card vault"), starts none and joins no row: the cell linker
+    (cells.py) ties what it says to the lever it names."""
     rows: list[list[int]] = []
     terms: set[str] = set()
     said: set[str] = set()
@@ -94,6 +98,8 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
         p = passages[i]
         own = lever_terms(p.raw)
         back = ordinals(p.raw)
+        if rows and (BACK_TO.match(p.raw) or (places(p.raw) and max(places(p.raw)) <= len(rows))):
+            continue  # "For the second one, ...", "Back to the card vault: ..." go back to a lever said before
         if rows and passages[rows[-1][-1]].cue == p.cue:
             rows[-1].append(i)
             terms |= own
@@ -148,6 +154,13 @@ def _announced(passages: list[Passage], i: int, rows: list[list[int]]) -> int:
     return i
 
 
+def lever_rows(passages: list[Passage], kinds: dict[int, set[str]]) -> list[list[int]]:
+    """The rows: passages heard as levers, and levers the candidate numbered, grouped (_rows_of)."""
+    levers = [i for i, p in enumerate(passages) if "lever" in kinds.get(i, ()) or (
+        NUMBERED_LEVER.match(p.raw) and not REJECTED_LEVER.search(p.text))]
+    return _rows_of(passages, levers)
+
+
 def decision_matrix(passages: list[Passage], findings: list[Finding],
                     model: CellModel | None = None) -> list[MatrixRow]:
     kinds: dict[int, set[str]] = {}
@@ -159,9 +172,7 @@ def decision_matrix(passages: list[Passage], findings: list[Finding],
             continue
         kinds.setdefault(i, set()).add(f.kind)
         detail[(i, f.kind)] = f.detail
-    levers = [i for i, p in enumerate(passages) if "lever" in kinds.get(i, ()) or (
-        NUMBERED_LEVER.match(p.raw) and not REJECTED_LEVER.search(p.text))]
-    grouped = _rows_of(passages, levers)
+    grouped = lever_rows(passages, kinds)
     linked = (model or default_cell_model()).link(passages, kinds, detail, grouped)
     rows: list[MatrixRow] = []
     for group, cells in zip(grouped, linked, strict=True):

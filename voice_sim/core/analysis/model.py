@@ -41,6 +41,7 @@ class StatementModel:
     bias: np.ndarray  # (labels,)
     thresholds: dict[str, float]
     meta: dict[str, object]
+    stack: np.ndarray | None = None  # (labels, answer features): an answer-level second stage (judge.py)
 
     @classmethod
     def load(cls, path: Path = WEIGHTS, what: str = "statement model",
@@ -54,13 +55,16 @@ class StatementModel:
                 bias = z["bias"].astype(np.float32)
                 thresholds = dict(zip(labels, (float(x) for x in z["thresholds"]), strict=True))
                 meta = json.loads(str(z["meta"]))
+                stack = z["stack"].astype(np.float64) if "stack" in z.files else None
         except FileNotFoundError:
             raise ModelError(f"{path}: the {what} is missing; reinstall voice-sim or run {trainer}") from None
         except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:
             raise ModelError(f"{path}: the {what} is damaged ({exc}); reinstall voice-sim or run {trainer}") from None
         if weights.shape != (len(features), len(labels)) or bias.shape != (len(labels),):
             raise ModelError(f"{path}: the {what}'s shapes do not match; retrain it")
-        return cls(labels, {f: i for i, f in enumerate(features)}, weights, bias, thresholds, meta)
+        if stack is not None and (stack.ndim != 2 or stack.shape[0] != len(labels)):
+            raise ModelError(f"{path}: the {what}'s shapes do not match; retrain it")
+        return cls(labels, {f: i for i, f in enumerate(features)}, weights, bias, thresholds, meta, stack)
 
     def score_features(self, features: list[list[str]]) -> np.ndarray:
         out = np.empty((len(features), len(self.labels)), dtype=np.float32)

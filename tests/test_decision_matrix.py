@@ -172,6 +172,13 @@ def test_a_build_order_or_summary_starts_no_row(summary):
     assert [r.at_s for r in analyze(transcript(lines)).decision_matrix] == [0, 7]
 
 
+def test_a_numbered_lever_that_orders_its_own_steps_is_still_a_row():
+    lines = ["Lever one: edge relays push the feed to viewers over websockets.",
+             "Lever two: chat goes on a side queue so it never slows the bid path.",
+             "Lever three is a degradation ladder: under load we drop video resolution first, then chat, then reactions."]
+    assert [r.at_s for r in analyze(transcript(lines)).decision_matrix] == [0, 7, 14]
+
+
 def test_levers_listed_first_and_tied_later_by_their_place_or_by_name():
     """A candidate lists the levers, then goes back over them: "For the first one, ...", "The risk for
     the second one is...", "Back to the edge cache: ...". Those sentences start no row and fill the

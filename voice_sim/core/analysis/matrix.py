@@ -65,13 +65,20 @@ def _lever_phrase(p: Passage) -> str:
 
 # A sentence that sums up, orders or ranks the levers already proposed starts no row of its own.
 RECAP = re.compile(
-    r"^\W*(?:(?:um+|uh+|and|so|okay|ok|yeah|like|then)\W+)*(?:to sum (?:it )?up|in summary|summing up|to recap|"
-    r"(?:so )?the short version|(?:build )?order(?: of work)?\s*:|sequence\s*:|so\s*:|build order|"
+    r"^\W*(?:(?:um+|uh+|and|so|okay|ok|yeah|like|then|roughly)\W+)*(?:to sum (?:it )?up|in summary|summing up|to recap|"
+    r"(?:so )?the short version|(?:build )?order(?: of work)?\s*:|sequence\s*:|so\s*:|build order|tie it (?:all )?back|"
     r"(?:so )?the order (?:is|would be)|(?:so )?the shape is|overall\b|if i had to (?:rank|pick|order)|"
-    r"for the (?:first )?(?:thirty|30)[- ]days?|in the first (?:month|thirty days|30 days))\b"
-    r"|\bfirst\b.{0,80}\bthen\b.{0,60}\bthen\b|\bfirst\b.{0,60},\s*(?:and\s+)?then\b",
+    r"for (?:the )?(?:first )?(?:thirty|30)[- ]days?|in the first (?:month|thirty days|30 days))(?:\b|(?<=:))",
     re.IGNORECASE,
 )
+# A build order said anywhere in the sentence: "I'd build the schedule first, then the queue, then limits".
+BUILD_ORDER = re.compile(r"\bfirst\b.{0,80}\bthen\b.{0,60}\bthen\b|\bfirst\b.{0,60},\s*(?:and\s+)?then\b"
+                         r"|\bfirst\b.{0,80}\bsecond\b.{0,60}\bthird\b", re.IGNORECASE)
+def _sums_up(p: Passage) -> bool:
+    """A summary or a build order of the levers already said, not a lever of its own."""
+    return bool(RECAP.match(p.raw) or (BUILD_ORDER.search(p.raw) and not NUMBERED_LEVER.match(p.raw)))
+
+
 # A lever the candidate numbers themselves ("Lever three is a degradation mode", "Second lever, ..."):
 # a row even when the statement model did not hear a lever in it.
 NUMBERED_LEVER = re.compile(
@@ -112,7 +119,7 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
             terms |= own
         elif RISK_LEAD.match(p.raw):
             continue  # "Cost mostly comes from keeping every auction in memory" names a cost, not a lever
-        elif rows and (RECAP.match(p.raw) or (back and back <= numbered) or (len(own) >= 2 and own <= said)):
+        elif rows and (_sums_up(p) or (back and back <= numbered) or (len(own) >= 2 and own <= said)):
             continue  # "To sum up: precompute, stream the events, cache the shelf"
         else:
             start = _announced(passages, i, rows)

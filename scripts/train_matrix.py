@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,7 @@ from voice_sim.core.analysis.features import passages_of  # noqa: E402
 from voice_sim.core.analysis.matrix import lever_rows  # noqa: E402
 
 L2 = 1.0
+MIN_COUNT = 5  # a word feature seen in fewer candidates is dropped
 THRESHOLD = 0.35  # chosen leave-one-set-out on the tuning sets (0.25 / 0.35 / 0.5)
 Example = tuple[dict[str, float], dict[str, bool | None]]  # None: not known for this row
 
@@ -76,7 +78,8 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
 
 def train(sets: list[str]) -> CellModel:
     data = [e for s in sets for item in _openings(s) for e in examples(item)]
-    names = sorted({k for f, _ in data for k in f})
+    counts = Counter(k for f, _ in data for k in f)
+    names = sorted(k for k, n in counts.items() if n >= MIN_COUNT or not k.startswith("w:"))
     model = CellModel({k: i for i, k in enumerate(names)}, np.zeros((len(CELL_TYPES), len(names) + 1)), THRESHOLD,
                       {"sets": sets, "candidates": len(data)})
     x = np.array([model.vector(f) for f, _ in data])

@@ -175,7 +175,7 @@ def test_a_build_order_or_summary_starts_no_row(summary):
 def test_a_numbered_lever_that_orders_its_own_steps_is_still_a_row():
     lines = ["Lever one: edge relays push the feed to viewers over websockets.",
              "Lever two: chat goes on a side queue so it never slows the bid path.",
-             "Lever three is a degradation ladder: under load we drop video resolution first, then chat, then reactions."]
+             "Lever three is a degradation ladder: under load we drop video quality first, then chat, then reactions."]
     assert [r.at_s for r in analyze(transcript(lines)).decision_matrix] == [0, 7, 14]
 
 
@@ -198,3 +198,23 @@ def test_levers_listed_first_and_tied_later_by_their_place_or_by_name():
     assert precompute.kpi_at_s == 35 and precompute.number == "about four percent"
     assert queue.risk_at_s == 42 and queue.kpi is None
     assert edge.kpi_at_s == 49 and edge.number == "about two percent"
+
+
+def test_a_lever_named_again_or_taken_in_turn_gets_its_cells():
+    """ "For the sharding by seller, ..." after two other levers is about the sharding, and after
+    "Risks, lever by lever." each sentence is the risk of the lever in that place."""
+    rows = analyze(transcript([
+        "Lever one: we shard the schedule by seller ID, so each seller's calendar sits on one partition.",
+        "Lever two: follower notifications are batched and sent in waves over the five minutes before a drop.",
+        "Lever three: we precompute each drop's follower list an hour before it goes live.",
+        "For the sharding by seller, the business goal is drops per seller, up about ten percent.",
+        "Risks, lever by lever.",
+        "A very big seller makes one shard hot, and we have to move him alone.",
+        "Some followers get the push five minutes early and forget about it.",
+        "The list is an hour old, so a follower from the last hour is missed.",
+    ])).decision_matrix
+    assert [r.at_s for r in rows] == [0, 7, 14]
+    shard, batch, precompute = rows
+    assert shard.kpi_at_s == 21 and shard.number == "about ten percent"
+    assert [shard.risk_at_s, batch.risk_at_s, precompute.risk_at_s] == [35, 42, 49]
+    assert batch.kpi is None and precompute.kpi is None

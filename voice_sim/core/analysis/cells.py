@@ -4,12 +4,13 @@ For each row (a lever the candidate proposed, grouped by matrix.py) every passag
 is a candidate for the row's KPI, constraint and risk cells: the next few passages, and any later
 one that names the lever again ("lever two's risk is...", "back to the precomputed list"). Each
 candidate is described by where it sits (how far after the lever, before or after the next lever),
-what the statement model heard in it, the words that tie a sentence to a lever or a limit, and the
-hand-written rules' own pick for each cell (rule_picks). One logistic regression per cell scores
-the candidates; the best one above the model's threshold fills the cell, and a cell the candidate
-said of a numbered lever by its number ("Lever one is the money: ...") fills one the model left
-empty. Trained by scripts/train_matrix.py on the labelled matrices in tests/data/followups_* (never
-on the sets the benchmark holds back) and committed as cell_model.npz next to this file.
+what the statement model heard in it, its words, the phrases that tie a sentence to a lever or a
+limit, and the hand-written rules' own pick for each cell (rule_picks). One logistic regression per
+cell scores the candidates; the best one above the model's threshold fills the cell, and a cell the
+candidate said of a lever by its number or name ("Lever one is the money: ...", "Back to the card
+vault: ...") fills one the model left empty. Trained by scripts/train_matrix.py on the labelled
+matrices in tests/data/followups_* (never on the sets the benchmark holds back) and committed as
+cell_model.npz next to this file.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import numpy as np
 
 from voice_sim.core.analysis import lexicon as lx
 from voice_sim.core.analysis import statements as st
-from voice_sim.core.analysis.features import Passage
+from voice_sim.core.analysis.features import Passage, tokens
 from voice_sim.core.analysis.prefilter import Prefiltered
 from voice_sim.errors import UserError
 
@@ -115,6 +116,8 @@ _PLACE_REF = re.compile(
 # slot allocator, ...".
 BACK_TO = re.compile(r"^\W*(?:(?:and|so|um+|uh+|now|okay)\W+)*(?:if i\s+)?(?:(?:coming|going|circling|come|go)\s+)?"
                      r"back to\b", re.IGNORECASE)
+# "For the sharding by seller, the business goal is...": a lever said earlier, named again to say more.
+FOR_THE = re.compile(r"^\W*(?:(?:and|so|um+|uh+|now|okay)\W+)*(?:for|on|about|as for|with) the\b", re.IGNORECASE)
 
 
 def ordinals(text: str) -> set[int]:
@@ -138,15 +141,42 @@ _PLAIN = frozenset("that this with from what which would there their about back 
 
 
 def returns_to(passages: list[Passage], j: int, rows: list[list[int]]) -> int | None:
-    """The row a "back to ..." sentence returns to: the one whose lever sentences share the most words
-    with what follows "back to" (None when it is not such a sentence or names none of them)."""
-    m = BACK_TO.match(passages[j].raw)
+    """The row a "back to ..." or "for the ..." sentence returns to: the one whose lever sentences share
+    the most words with what follows (None when it is not such a sentence or names none of them)."""
+    m = BACK_TO.match(passages[j].raw) or FOR_THE.match(passages[j].raw)
     if not m:
         return None
-    said = _words(passages[j].raw[m.end():m.end() + 60])
+    said = _words(passages[j].raw[m.end():m.end() + 40])
     overlap = [len(said & set().union(*(_words(passages[k].raw) for k in g))) for g in rows]
     best = max(range(len(rows)), key=overlap.__getitem__, default=None)
     return best if best is not None and overlap[best] else None
+
+
+# "Risks, lever by lever." / "Now KPIs, in the same order.": the sentences after it take the levers in turn.
+IN_TURN = re.compile(
+    r"\b(?:lever by lever|in the same order|one by one|what each (?:one|lever) (?:is for|moves|buys|does))\b",
+    re.IGNORECASE)
+
+
+def in_turn(passages: list[Passage], rows: list[list[int]]) -> dict[int, tuple[int, str | None]]:
+    """Passages that go over the levers in turn after the candidate announced it ("Risks, lever by
+    lever."), each with the row it is about (the k-th sentence after, the k-th lever said before) and
+    the cell the announcement named ("risk", "kpi"), if it named one."""
+    out: dict[int, tuple[int, str | None]] = {}
+    for h, p in enumerate(passages):
+        before = sum(1 for g in rows if g[0] < h)
+        if not IN_TURN.search(p.raw) or len(p.raw.split()) > 12 or before < 2:
+            continue
+        cell = "risk" if TURN_RISKS.search(p.raw) else "kpi" if TURN_KPIS.search(p.raw) else None
+        for k, j in enumerate(range(h + 1, min(h + 1 + before, len(passages)))):
+            if IN_TURN.search(passages[j].raw):
+                break
+            out[j] = (k, cell)
+    return out
+
+
+TURN_RISKS = re.compile(r"\b(?:risks?|downsides?|costs?)\b", re.IGNORECASE)
+TURN_KPIS = re.compile(r"\b(?:kpis?|metrics?|business|numbers?|moves)\b", re.IGNORECASE)
 
 
 def _words(text: str) -> set[str]:
@@ -171,12 +201,14 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
     others = set().union(*(lever_terms(passages[k].raw) for m, g in enumerate(rows) if m != n for k in g)) - terms
     out: list[tuple[int, dict[str, float]]] = []
     first: dict[str, bool] = {}
+    turn = in_turn(passages, rows)
     for j in range(i, len(passages)):
         raw = passages[j].raw
         named = ordinals(raw)
         said = lever_terms(raw)
         back = returns_to(passages, j, rows) if j > i else None
-        by_name = (bool(said & terms) and not said & others) or back == n
+        its_turn = turn[j][0] == n if j in turn else None
+        by_name = (bool(said & terms) and not said & others) or back == n or its_turn is True
         if back is not None and back != n:
             continue  # "Back to the card vault" is about the card vault
         if j > i + NEAR and number not in named and not by_name:
@@ -190,6 +222,8 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
             f["names_its_number"] = float(number in named)
             f["names_another_number"] = float(bool(named - {number}))
             f["names_its_lever"] = float(bool(said & terms) or back == n)
+            if its_turn is not None:
+                f["its_turn" if its_turn else "another_turn"] = 1.0
             f["names_another_lever"] = float(bool(said & others))
         if j > i + NEAR:
             f["far"] = 1.0
@@ -209,6 +243,9 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
             for name in ("ties", "serves", "strong_metric", "risk"):
                 if WORDS[name].search(raw):
                     f[f"that_{name}"] = 1.0
+        if j != i:
+            for w in set(tokens(passages[j].text)):
+                f[f"w:{w}"] = 1.0
         out.append((j, f))
     return out
 
@@ -270,13 +307,18 @@ def row_number(passages: list[Passage], rows: list[list[int]], n: int) -> int | 
 
 def _named_by_number(passages: list[Passage], kinds: dict[int, set[str]], rows: list[list[int]],
                      n: int) -> dict[str, int]:
-    """Cells said of a lever by its number or returned to by name, however late: "Lever one is the
-    money: ... about eight percent", "The risk for the second one is...", "Back to the card vault: ..."."""
+    """Cells said of a lever by its number or name, or in its turn, however late: "Lever one is the
+    money: ... about eight percent", "The risk for the second one is...", "Back to the card vault:
+    ...", the second sentence after "Risks, lever by lever."."""
     group = rows[n]
     number = row_number(passages, rows, n)
     out: dict[str, int] = {}
+    turn = in_turn(passages, rows)
     for j in range(group[-1] + 1, len(passages)):
         raw = passages[j].raw
+        place, cell = turn.get(j, (None, None))
+        if place == n and cell is not None:
+            out.setdefault(cell, j)  # "Risks, lever by lever." then this lever's
         if ordinals(raw) != {number} and returns_to(passages, j, rows) != n:
             continue
         heard = kinds.get(j, set())

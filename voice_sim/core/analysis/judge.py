@@ -92,11 +92,13 @@ STEP_RECOVER = re.compile(
     r"second step|the next thing|next step)\b"
     r"|\bif\b[^.]{0,60}\b(?:stays?|don't|doesn't|slips?|fails?|miss(?:es)?|still|isn't|is not)\b", re.I)
 NUMBER = re.compile(
-    rf"(?:\$\s*\d|\b(?:\d[\d.,]*|{lx.NUMWORD})(?:\s+(?:hundred|thousand|million))?\s*"
+    rf"\b(?:one|a|\d+)\s+(?:\w+\s+)?in\s+(?:\d[\d,]*|{lx.NUMWORD})(?:\s+(?:hundred|thousand|million))?\b"  # a share
+    rf"|(?:\$\s*\d|\b(?:\d[\d.,]*|{lx.NUMWORD})(?:\s+(?:hundred|thousand|million))?\s*"
     r"(?:ms|milli ?seconds?|seconds?|secs?|minutes?|mins?|hours?|days?|weeks?|months?|years?|%|percent|points?\b|"
     r"k\b|grand|(?:reads?|writes?|requests?|messages?|events?) (?:a|per) second|"
     r"thousand dollars|"
-    r"dollars?|bucks|orders?|bids?|users?|viewers?|buyers?|sellers?|x\b|per month|a month|nines))"
+    r"dollars?|bucks|orders?|bids?|users?|viewers?|buyers?|sellers?|drops?|lots?|slots?|units?|taps?|"
+    r"x\b|per month|a month|nines))"
     r"|\b(?:a|an|one|half an?)\s+(?:minute|hour|second|day|week)\b"
     r"(?=\s*(?:[,.;!?]|$|(?:of|or|to|and|after|before|later|ago|max|at|in|per)\b))"
     r"|\bweek (?:one|two|three|four|five|six|\d+)\b|\bday (?:one|\d+)\b",
@@ -338,9 +340,9 @@ def _kind(number: str) -> str:
         return "money"
     if re.search(r"ms\b|millisecond|second|sec\b|minute|min\b|hour|day|week", n):
         return "time"
-    if re.search(r"%|percent|point", n):
-        return "percent"
-    if re.search(r"order|bid|user|viewer|buyer|seller", n):
+    if re.search(r"%|percent|point", n) or re.search(r"\bin\s+(?:\d|[a-z]+$|[a-z]+\s+(?:hundred|thousand|million))", n):
+        return "percent"  # "one in fifty", "one order in two hundred": a share
+    if re.search(r"order|bid|user|viewer|buyer|seller|drop|lot|slot|unit|tap", n):
         return "count"
     return "other"  # multipliers, nines, bare counts
 

@@ -24,9 +24,11 @@ from voice_sim.core.analysis.cells import (
     SERVES,
     CellModel,
     default_cell_model,
+    in_turn,
     lever_terms,
     ordinals,
     places,
+    returns_to,
 )
 from voice_sim.core.analysis.detect import REJECTED_LEVER
 from voice_sim.core.analysis.features import Passage
@@ -94,9 +96,10 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
     lever) goes on about that lever, and so does the very next sentence unless it says it moves on
     (_goes_on); a new lever word, or "lever two", starts a new row, anchored on the sentence before
     when that one announced it (_announced). A passage that sums up the levers so far, names an
-    earlier lever by its number ("lever one is the money") or its place ("for the second one"), or
-    goes back to one ("back to the card vault"), starts none and joins no row: the cell linker
-    (cells.py) ties what it says to the lever it names."""
+    earlier lever by its number ("lever one is the money"), its place ("for the second one") or its
+    name ("back to the card vault", "for the sharding by seller, ..."), or takes the levers in turn
+    ("Risks, lever by lever."), starts none and joins no row: the cell linker (cells.py) ties what
+    it says to the lever it names."""
     rows: list[list[int]] = []
     terms: set[str] = set()
     said: set[str] = set()
@@ -105,7 +108,8 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
         p = passages[i]
         own = lever_terms(p.raw)
         back = ordinals(p.raw)
-        if rows and (BACK_TO.match(p.raw) or (places(p.raw) and max(places(p.raw)) <= len(rows))):
+        if rows and (BACK_TO.match(p.raw) or returns_to(passages, i, rows) is not None
+                     or (places(p.raw) and max(places(p.raw)) <= len(rows)) or i in in_turn(passages, rows)):
             continue  # "For the second one, ...", "Back to the card vault: ..." go back to a lever said before
         if rows and passages[rows[-1][-1]].cue == p.cue:
             rows[-1].append(i)

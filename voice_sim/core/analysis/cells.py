@@ -71,10 +71,13 @@ DESIGN_RISK = re.compile(
     r"\b(?:overall|in all of this|any system|the whole (?:design|thing|system)|moving parts|not sure what)\b",
     re.IGNORECASE,
 )
-KPI_NUMBER = re.compile(  # "about five percent", "2%", "a couple of points", "from 4 hours to 2", "double"
+KPI_NUMBER = re.compile(  # "about five percent", "2%", "a couple of points", "from 4 hours to 2", "double", "a third"
     rf"\b(?:(?:about|around|roughly|maybe|some)\s+)?(?:\d[\d.,]*|{lx.NUMWORD}|a couple of|a few)\s*"
     r"(?:%|percent\b|points?\b|x\b)"
-    rf"|\bfrom\s+[^,.;]{{1,30}}?\s+to\s+[^,.;]{{1,20}}|\b(?:double|triple|halve|twice)\b",
+    rf"|\bfrom\s+[^,.;]{{1,30}}?\s+to\s+[^,.;]{{1,20}}"
+    r"|\b(?:double|triple|halve|twice)\b(?![- ](?:charg|bid|sell|sold|spend|book|tap|count|win|check))"
+    r"|\b(?:(?:about|around|roughly|maybe|like|by|up|down)\s+)?(?:a|one|two)\s+(?:third|quarter|fifth|tenth)s?\b"
+    r"|\b(?:by|about|roughly|around|maybe|like)\s+half\b|\ba point(?: or two)?\b",
     re.IGNORECASE,
 )
 CONSTRAINT_HINTS = {

@@ -184,6 +184,7 @@ def decision_matrix(passages: list[Passage], findings: list[Finding],
         kinds.setdefault(i, set()).add(f.kind)
         detail[(i, f.kind)] = f.detail
     grouped = lever_rows(passages, kinds)
+    starts = {group[0] for group in grouped}
     linked = (model or default_cell_model()).link(passages, kinds, detail, grouped)
     rows: list[MatrixRow] = []
     for group, cells in zip(grouped, linked, strict=True):
@@ -195,9 +196,11 @@ def decision_matrix(passages: list[Passage], findings: list[Finding],
             kpi = _phrase(q.raw, m.start(), 5) if m else " ".join(q.raw.split()[:8])
             row.kpi = re.split(r"\s(?:by|from|to|of|in)\s", kpi, maxsplit=1)[0]
             row.kpi_at_s = round(q.start_s, 2)
-            number = KPI_NUMBER.search(q.raw)
-            if number:
-                row.number, row.number_at_s = number.group(0).strip(), round(q.start_s, 2)
+            for said in _number_said(passages, cells["kpi"], starts):
+                number = KPI_NUMBER.search(said.raw)
+                if number:
+                    row.number, row.number_at_s = number.group(0).strip(), round(said.start_s, 2)
+                    break
         j = cells.get("constraint", _serves_in_its_own_words(passages, group[0], detail))
         if j is not None:
             q = passages[j]
@@ -210,6 +213,16 @@ def decision_matrix(passages: list[Passage], findings: list[Finding],
             row.risk_at_s = round(q.start_s, 2)
         rows.append(row)
     return rows
+
+
+def _number_said(passages: list[Passage], k: int, starts: set[int]) -> list[Passage]:
+    """Where the number for the KPI tied at `k` may be said: that sentence, or the next one when it
+    goes on with the number ("I'd say sell-through goes from sixty percent to seventy") and is
+    neither a new lever nor a risk."""
+    nxt = k + 1
+    if nxt < len(passages) and nxt not in starts and not RISK_LEAD.match(passages[nxt].raw):
+        return [passages[k], passages[nxt]]
+    return [passages[k]]
 
 
 def _serves_in_its_own_words(passages: list[Passage], i: int, detail: dict[tuple[int, str], str | None]) -> int | None:

@@ -1,8 +1,10 @@
 """Quality guard for follow-up judging and the decision matrix (scripts/bench_followups.py prints
-the figures). followups_held9 and followups_held10 were never tuned or trained on; every other set
+the figures). followups_held11 and followups_held12 were never tuned or trained on; every other set
 tuned the rules or trains the follow-up judge and the cell linker. Issue 9's target is 0.85
-agreement per judgement and 0.80 matrix-cell F1 on held-back answers: ownership and trade-off meet
-it today; the others are held at today's level (see README)."""
+agreement per judgement and 0.80 matrix-cell F1 on held-back answers: hierarchy, numbers, ownership
+and trade-off meet it on this pair; "addressed" and the strict cell F1 are held at today's level.
+Both authors marked every constraint where it was first stated, before its lever, so the cell F1
+that leaves those cells out is held too (see README)."""
 
 import importlib.util
 from pathlib import Path
@@ -14,17 +16,13 @@ spec = importlib.util.spec_from_file_location("bench_followups", ROOT / "scripts
 bench = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(bench)
 
-FLOOR = {"addressed": 0.68, "hierarchy": 0.82, "numbers": 0.76, "ownership": 0.85, "tradeoff": 0.85}
+FLOOR = {"addressed": 0.80, "hierarchy": 0.85, "numbers": 0.85, "ownership": 0.85, "tradeoff": 0.85}
 
 
 @pytest.fixture(scope="module")
 def held() -> dict:
-    results = [bench.score_set(ROOT / "tests/data" / name) for name in ("followups_held9", "followups_held10")]
-    pooled = {"followups": sum(r["followups"] for r in results),
-              "agree": {k: sum(r["agree"][k] for r in results) for k in bench.ITEMS},
-              "cells": [sum(r["cells"][i] for r in results) for i in range(3)],
-              "rows": [sum(r["rows"][i] for r in results) for i in range(3)]}
-    return pooled
+    return bench.pooled([bench.score_set(ROOT / "tests/data" / name)
+                         for name in ("followups_held11", "followups_held12")])
 
 
 def test_held_back_follow_ups_are_judged_at_least_as_well_as_today(held: dict) -> None:
@@ -34,5 +32,7 @@ def test_held_back_follow_ups_are_judged_at_least_as_well_as_today(held: dict) -
 
 
 def test_held_back_decision_matrices(held: dict) -> None:
-    assert bench.f1(*held["rows"]) >= 0.88
-    assert bench.f1(*held["cells"]) >= 0.68
+    assert held["openings"] >= 20
+    assert bench.f1(*held["rows"]) >= 0.90
+    assert bench.f1(*held["cells"]) >= 0.69
+    assert bench.f1(*held["cells_tied"]) >= 0.85

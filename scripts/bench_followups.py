@@ -12,9 +12,10 @@ been looked at.
 
 Follow-ups: per judgement (addressed, hierarchy, numbers, ownership, tradeoff), agreement with the
 author's answer-level verdict. Matrices: cell-level F1, a cell counted right when it is said at the
-cue the author marked, in the row of the right lever; per cell type; and once more without the
-constraint cells an author marked where the constraint was first stated, before its lever (the
-linker marks where the lever is tied to it, as most authors did; the format page allows both).
+cue the author marked, in the row of the right lever. The format page allows two readings of the
+constraint cell's cue: where the lever is tied to the constraint (most authors; the matrix's
+constraint_at_s) or where the constraint was first stated, before the lever (constraint_stated_at_s).
+"matrix cells F1" takes only the first; "either constraint cue" and the per-cell figures take both.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def score_set(folder: Path, verbose: bool = False, cell_model: CellModel | None 
     items = json.loads((folder / "answers.json").read_text())
     r = {"followups": 0, "agree": dict.fromkeys(ITEMS, 0), "confusion": {k: [0, 0, 0, 0] for k in ITEMS},
          "openings": 0, "cells": [0, 0, 0], "rows": [0, 0, 0], "by_cell": {c: [0, 0, 0] for c in CELLS},
-         "cells_tied": [0, 0, 0], "stated_before": 0}
+         "cells_either": [0, 0, 0], "stated_before": 0}
     for item in items:
         if item["kind"] == "followup":
             r["followups"] += 1
@@ -108,16 +109,15 @@ def score_set(folder: Path, verbose: bool = False, cell_model: CellModel | None 
             for c in CELLS:
                 gc = cue(getattr(g, f"{c}_at_s")) if g is not None and getattr(g, c) is not None else None
                 wc = w.get(f"{c}_cue") if w is not None and w.get(c) is not None else None
-                counts = [r["cells"], r["by_cell"][c]]
-                if not (c == "constraint" and wc is not None and wc < lever_cue):
-                    counts.append(r["cells_tied"])
-                else:
-                    r["stated_before"] += 1
-                for n in counts:
-                    n[0] += gc is not None and gc == wc
-                    n[1] += gc is not None and gc != wc
-                    n[2] += wc is not None and gc != wc
-                if verbose and gc != wc:
+                r["stated_before"] += c == "constraint" and wc is not None and wc < lever_cue
+                stated = cue(g.constraint_stated_at_s) if c == "constraint" and g is not None else None
+                exact = gc is not None and gc == wc
+                either = exact or (gc is not None and stated is not None and stated == wc)
+                for n, right in ((r["cells"], exact), (r["cells_either"], either), (r["by_cell"][c], either)):
+                    n[0] += right
+                    n[1] += gc is not None and not right
+                    n[2] += wc is not None and not right
+                if verbose and not either:
                     print(f"  {item['id']} row@{lever_cue} {c}: got cue {gc}, labelled {wc}")
     return r
 
@@ -129,13 +129,13 @@ def f1(tp: int, fp: int, fn: int) -> float:
 def pooled(results: list[dict]) -> dict:
     """The counts of several sets added up."""
     out = {"followups": 0, "openings": 0, "stated_before": 0, "agree": dict.fromkeys(ITEMS, 0),
-           "rows": [0, 0, 0], "cells": [0, 0, 0], "cells_tied": [0, 0, 0], "by_cell": {c: [0, 0, 0] for c in CELLS}}
+           "rows": [0, 0, 0], "cells": [0, 0, 0], "cells_either": [0, 0, 0], "by_cell": {c: [0, 0, 0] for c in CELLS}}
     for r in results:
         for k in ("followups", "openings", "stated_before"):
             out[k] += r[k]
         for k in ITEMS:
             out["agree"][k] += r["agree"][k]
-        for k in ("rows", "cells", "cells_tied"):
+        for k in ("rows", "cells", "cells_either"):
             out[k] = [a + b for a, b in zip(out[k], r[k], strict=True)]
         for c in CELLS:
             out["by_cell"][c] = [a + b for a, b in zip(out["by_cell"][c], r["by_cell"][c], strict=True)]
@@ -151,7 +151,7 @@ def main() -> None:
     dirs = args.dirs or [ROOT / "tests/data" / s for s, role in SETS.items()
                          if not (args.tuning and role.startswith("untouched"))]
     print("| set | role | follow-ups | " + " | ".join(ITEMS) + " | openings | lever rows F1 | matrix cells F1 | "
-          "cells F1, constraints tied | " + " | ".join(f"{c} F1" for c in CELLS) + " |")
+          "cells F1, either constraint cue | " + " | ".join(f"{c} F1" for c in CELLS) + " |")
     print("|---|---|---|" + "---|" * len(ITEMS) + "---|---|---|---|" + "---|" * len(CELLS))
     results = {d.name: score_set(d, args.verbose) for d in dirs}
     untouched = [r for name, r in results.items() if SETS.get(name, "").startswith("untouched")]
@@ -162,11 +162,11 @@ def main() -> None:
         agree = " | ".join(f"{r['agree'][k] / n:.2f}" for k in ITEMS)
         cells = " | ".join(f"{f1(*r['by_cell'][c]):.2f}" for c in CELLS)
         print(f"| {name} | {SETS.get(name, '')} | {r['followups']} | {agree} | {r['openings']} | "
-              f"{f1(*r['rows']):.2f} | {f1(*r['cells']):.2f} | {f1(*r['cells_tied']):.2f} | {cells} |")
+              f"{f1(*r['rows']):.2f} | {f1(*r['cells']):.2f} | {f1(*r['cells_either']):.2f} | {cells} |")
     marked = sum(r["stated_before"] for name, r in results.items() if name != "pooled untouched")
-    print(f"\n'cells F1, constraints tied' leaves out the {marked} constraint cells their authors marked where the "
-          "constraint was first stated, before its lever (the format page's example reads that way), and scores the "
-          "rest as 'matrix cells F1' does; the linker marks where the lever is tied to the constraint.")
+    print(f"\n'matrix cells F1' counts a constraint cell right only where the lever is tied to it; 'either "
+          f"constraint cue' (and the per-cell figures) also where the constraint was first stated, before the lever "
+          f"(constraint_stated_at_s), as {marked} of the labelled constraint cells here were marked.")
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ def test_a_lever_tied_to_a_kpi_with_its_number_constraint_and_risk():
     assert "sequencer" in first.lever
     assert first.kpi and "bids per auction" in first.kpi and first.number == "about five percent"
     assert first.constraint == "latency" and first.constraint_at_s == 14  # where the lever is tied to it
+    assert first.constraint_stated_at_s == 7  # where that constraint was stated
     assert first.risk is not None and first.risk_at_s == 28
     assert "CDN" in second.lever and second.kpi is None and second.number is None  # the gaps
 
@@ -218,3 +219,17 @@ def test_a_lever_named_again_or_taken_in_turn_gets_its_cells():
     assert shard.kpi_at_s == 21 and shard.number == "about ten percent"
     assert [shard.risk_at_s, batch.risk_at_s, precompute.risk_at_s] == [35, 42, 49]
     assert batch.kpi is None and precompute.kpi is None
+
+
+def test_the_constraint_a_lever_serves_points_back_to_where_it_was_stated():
+    rows = analyze(transcript([
+        "The hard limit: the buy tap must be confirmed in under eight hundred milliseconds, end to end.",
+        "Card data never touches our servers; that's PCI, and it isn't negotiable.",
+        "Lever one: we vault the card with our processor on the first purchase.",
+        "That keeps us out of PCI scope, and it should lift repeat conversion by about three points.",
+        "Lever two: the fraud check runs async, after the order is written.",
+        "That is what gets us under the eight hundred milliseconds.",
+    ])).decision_matrix
+    vault, fraud = rows
+    assert vault.constraint_at_s == 21 and vault.constraint_stated_at_s == 7
+    assert fraud.constraint_at_s == 35 and fraud.constraint_stated_at_s == 0

@@ -208,7 +208,9 @@ class MatrixRow(BaseModel):
     risk: str | None = None
     kpi_at_s: float | None = None
     number_at_s: float | None = None
-    constraint_at_s: float | None = None
+    constraint_at_s: float | None = Field(None, description="Where the lever is tied to the constraint.")
+    constraint_stated_at_s: float | None = Field(
+        None, description="Where that constraint was first stated, when it was stated before the lever.")
     risk_at_s: float | None = None
 
 

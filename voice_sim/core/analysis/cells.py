@@ -334,6 +334,28 @@ def _named_by_number(passages: list[Passage], kinds: dict[int, set[str]], rows: 
     return out
 
 
+def stated_constraint(passages: list[Passage], kinds: dict[int, set[str]], lever: int, tie: int) -> int | None:
+    """Where the constraint a lever is tied to at `tie` was stated, when that was before the lever
+    ("The buy tap must be confirmed in under eight hundred milliseconds" ... "That serves the eight
+    hundred millisecond limit"): the constraint statement before the lever that shares the most with
+    the tie (a kind of limit, a number, its words). None when no earlier statement shares anything."""
+    said = passages[tie].raw
+    tie_kinds = {k for k, hint in CONSTRAINT_HINTS.items() if hint.search(said)}
+    tie_numbers = set(_NUMERAL.findall(said.lower()))
+    tie_words = _words(said)
+    best, best_score = None, 0
+    for c in (i for i in range(min(lever, tie)) if "constraint" in kinds.get(i, set())):
+        text = passages[c].raw
+        score = (3 * len(tie_kinds & {k for k, hint in CONSTRAINT_HINTS.items() if hint.search(text)})
+                 + 3 * len(tie_numbers & set(_NUMERAL.findall(text.lower()))) + len(tie_words & _words(text)))
+        if score > best_score:
+            best, best_score = c, score
+    return best
+
+
+_NUMERAL = re.compile(rf"\d[\d.,]*|\b(?:{lx.NUMWORD})\b", re.IGNORECASE)
+
+
 def _kind_of_constraint(detail: str | None) -> str:
     d = (detail or "").lower()
     for kind in CONSTRAINT_HINTS:

@@ -29,6 +29,7 @@ from voice_sim.core.analysis.cells import (
     ordinals,
     places,
     returns_to,
+    stated_constraint,
 )
 from voice_sim.core.analysis.detect import REJECTED_LEVER
 from voice_sim.core.analysis.features import Passage
@@ -206,6 +207,9 @@ def decision_matrix(passages: list[Passage], findings: list[Finding],
             q = passages[j]
             row.constraint = detail.get((j, "constraint")) or _limit_kind(q.raw)
             row.constraint_at_s = round(q.start_s, 2)
+            stated = stated_constraint(passages, kinds, group[0], j)
+            if stated is not None:
+                row.constraint_stated_at_s = round(passages[stated].start_s, 2)
         if "risk" in cells:
             q = passages[cells["risk"]]
             m = RISK.search(q.raw)

@@ -38,7 +38,8 @@ from voice_sim.core.models import Cue, Transcript  # noqa: E402
 ITEMS = ("addressed", "hierarchy", "numbers", "ownership", "tradeoff")
 CELLS = ("kpi", "number", "constraint", "risk")
 PANEL_WPM = 165.0
-SETS = {"followups_held11": "untouched", "followups_held12": "untouched",
+SETS = {"followups_held11": "untouched", "followups_held12": "untouched", "followups_held13": "untouched",
+        "followups_held14": "untouched",
         "followups_dev": "tuning", "followups_held1": "tuning (retired)", "followups_held2": "tuning (retired)",
         "followups_held3": "tuning (retired)", "followups_held4": "tuning (retired)",
         "followups_train1": "tuning", "followups_train2": "tuning", "followups_train3": "tuning",
@@ -117,7 +118,7 @@ def score_set(folder: Path, verbose: bool = False, cell_model: CellModel | None 
                     n[0] += right
                     n[1] += gc is not None and not right
                     n[2] += wc is not None and not right
-                if verbose and not either:
+                if verbose and not either and (gc is not None or wc is not None):
                     print(f"  {item['id']} row@{lever_cue} {c}: got cue {gc}, labelled {wc}")
     return r
 

@@ -29,6 +29,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 import train_statements as ts  # noqa: E402
 from bench_followups import SETS, transcript_of  # noqa: E402
+from train_matrix import fit  # noqa: E402
 
 from voice_sim.core.analysis import find_statements  # noqa: E402
 from voice_sim.core.analysis.features import passages_of  # noqa: E402
@@ -89,29 +90,14 @@ def out_of_fold(data: dict[str, list[Answer]], sets: list[str]) -> dict[str, lis
 def fit_stack(answers: list[Answer], scores: list[np.ndarray]) -> np.ndarray:
     """The answer-level stage: weights (judgements, answer features)."""
     pairs = [(a, p) for a, p in zip(answers, scores, strict=True) if len(p)]
-    return np.array([_fit([answer_features(p, a.features[0], j) for a, p in pairs],
-                          [float(a.verdict[j]) for a, _ in pairs]) for j in range(len(ITEMS))])
+    return np.array([fit(np.array([answer_features(p, a.features[0], j) for a, p in pairs]),
+                         np.array([float(a.verdict[j]) for a, _ in pairs]), STACK_L2) for j in range(len(ITEMS))])
 
 
 def decide(stack: np.ndarray, answers: list[Answer], scores: list[np.ndarray]) -> np.ndarray:
     """(answers, judgements): the answer-level stage's verdicts, False where an exact rule rules it out."""
     return np.array([[bool(len(p)) and a.allowed[j] and float(answer_features(p, a.features[0], j) @ stack[j]) >= 0
                       for j in range(len(ITEMS))] for a, p in zip(answers, scores, strict=True)])
-
-
-def _fit(rows: list[np.ndarray], y: list[float], l2: float = STACK_L2) -> np.ndarray:
-    """L2-regularised logistic regression by Newton's method; the bias (column 0) is not penalised."""
-    x, t = np.array(rows), np.array(y)
-    w = np.zeros(x.shape[1])
-    penalty = l2 * np.eye(x.shape[1])
-    penalty[0, 0] = 0.0
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-x @ w))
-        step = np.linalg.solve((x.T * (p * (1 - p) + 1e-9)) @ x + penalty, x.T @ (p - t) + penalty @ w)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w
 
 
 def best_thresholds(answers: list[Answer], scores: list[np.ndarray]) -> dict[str, float]:

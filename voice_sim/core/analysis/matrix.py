@@ -77,10 +77,6 @@ RECAP = re.compile(
 # A build order said anywhere in the sentence: "I'd build the schedule first, then the queue, then limits".
 BUILD_ORDER = re.compile(r"\bfirst\b.{0,80}\bthen\b.{0,60}\bthen\b|\bfirst\b.{0,60},\s*(?:and\s+)?then\b"
                          r"|\bfirst\b.{0,80}\bsecond\b.{0,60}\bthird\b", re.IGNORECASE)
-def _sums_up(p: Passage) -> bool:
-    """A summary or a build order of the levers already said, not a lever of its own."""
-    return bool(RECAP.match(p.raw) or (BUILD_ORDER.search(p.raw) and not NUMBERED_LEVER.match(p.raw)))
-
 
 # A lever the candidate numbers themselves ("Lever three is a degradation mode", "Second lever, ..."):
 # a row even when the statement model did not hear a lever in it.
@@ -89,6 +85,11 @@ NUMBERED_LEVER = re.compile(
     r"(?:the\s+|my\s+)?(?:first|second|third|fourth|fifth|next|last|final)\s+lever\b)",
     re.IGNORECASE,
 )
+
+
+def _sums_up(p: Passage) -> bool:
+    """A summary or a build order of the levers already said, not a lever of its own."""
+    return bool(RECAP.match(p.raw) or (BUILD_ORDER.search(p.raw) and not NUMBERED_LEVER.match(p.raw)))
 
 
 def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:

@@ -233,3 +233,16 @@ def test_the_constraint_a_lever_serves_points_back_to_where_it_was_stated():
     vault, fraud = rows
     assert vault.constraint_at_s == 21 and vault.constraint_stated_at_s == 7
     assert fraud.constraint_at_s == 35 and fraud.constraint_stated_at_s == 0
+
+
+def test_an_enumerated_lever_is_a_row_when_its_list_holds_levers():
+    """ "One: vault the card" is a row though the statement model hears no lever in it, because
+    "Two: ..." and "Three: ..." beside it are levers; its lead-in is not part of the lever."""
+    lines = ["The hard limit: the buy tap must be confirmed in under eight hundred milliseconds.",
+             "Three levers.",
+             "One: we vault the card with our processor on the first purchase.",
+             "Two: the fraud check runs async, after the order is written.",
+             "Three: we cache the price, tax and shipping quote when the lot goes live."]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert [r.at_s for r in rows] == [14, 21, 28]
+    assert rows[0].lever.startswith("we vault the card")

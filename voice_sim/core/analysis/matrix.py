@@ -54,7 +54,7 @@ def _phrase(text: str, start: int, words: int = 8) -> str:
 
 _LEAD_IN = re.compile(
     r"^(?:(?:um+|uh+|so|and|then|okay|ok|now|also|first|second|third|next|finally|the (?:first|second|third|next) "
-    r"lever(?: is)?|lever \w+|my (?:first|second) lever(?: is)?)\W+)+",
+    r"lever(?: is)?|lever \w+|my (?:first|second) lever(?: is)?|(?:one|two|three|four|five|[1-5])(?=\s*[:.)]))\W+)+",
     re.IGNORECASE,
 )
 
@@ -168,10 +168,21 @@ def _announced(passages: list[Passage], i: int, rows: list[list[int]]) -> int:
 
 
 def lever_rows(passages: list[Passage], kinds: dict[int, set[str]]) -> list[list[int]]:
-    """The rows: passages heard as levers, and levers the candidate numbered, grouped (_rows_of)."""
-    levers = [i for i, p in enumerate(passages) if "lever" in kinds.get(i, ()) or (
-        NUMBERED_LEVER.match(p.raw) and not REJECTED_LEVER.search(p.text))]
+    """The rows: passages heard as levers, and levers the candidate numbered ("Lever three is...", or
+    "One: vault the card" next to "Two: ..." heard as a lever), grouped (_rows_of)."""
+    heard = {i for i in range(len(passages)) if "lever" in kinds.get(i, ())}
+    listed = [i for i, p in enumerate(passages) if ENUMERATED.match(p.raw)]
+    levers = [i for i, p in enumerate(passages) if i in heard or (not REJECTED_LEVER.search(p.text) and (
+        NUMBERED_LEVER.match(p.raw) or _listed_with_a_lever(i, listed, heard, kinds)))]
     return _rows_of(passages, levers)
+
+
+def _listed_with_a_lever(i: int, listed: list[int], heard: set[int], kinds: dict[int, set[str]]) -> bool:
+    """An enumerated sentence ("One: ...") in a list whose other items are heard as levers, and not
+    itself a constraint or the hypothesis."""
+    if i not in listed or kinds.get(i, set()) & {"constraint", "hypothesis"}:
+        return False
+    return any(j != i and abs(j - i) <= 3 and j in heard for j in listed)
 
 
 def decision_matrix(passages: list[Passage], findings: list[Finding],

@@ -40,6 +40,7 @@ CELLS = ("kpi", "number", "constraint", "risk")
 PANEL_WPM = 165.0
 SETS = {"followups_held11": "untouched", "followups_held12": "untouched", "followups_held13": "untouched",
         "followups_held14": "untouched", "followups_held15": "untouched", "followups_held16": "untouched",
+        "followups_held17": "untouched", "followups_held18": "untouched",
         "followups_dev": "tuning", "followups_held1": "tuning (retired)", "followups_held2": "tuning (retired)",
         "followups_held3": "tuning (retired)", "followups_held4": "tuning (retired)",
         "followups_train1": "tuning", "followups_train2": "tuning", "followups_train3": "tuning",

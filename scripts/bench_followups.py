@@ -7,12 +7,13 @@ Sets (tests/data/followups_*/answers.json, written from the guide and ../shared/
 authors who never saw the code), with their roles in SETS: a set marked "untouched" is held back,
 never tuned or trained on; every other set tuned the rules and trains the follow-up judge
 (scripts/train_followups.py) and the decision matrix's cell linker (scripts/train_matrix.py).
-`followups_held1`-`held10` were held back once and were retired into tuning after their figures had
-been looked at.
+`followups_held1`-`held18` were held back and were retired into tuning after their figures had been
+looked at (one to four times each).
 
 Follow-ups: per judgement (addressed, hierarchy, numbers, ownership, tradeoff), agreement with the
 author's answer-level verdict. Matrices: cell-level F1, a cell counted right when it is said at the
-cue the author marked, in the row of the right lever. The format page allows two readings of the
+cue the author marked, in the row of the right lever (rows are matched by the cue of their lever and,
+where one sentence lists several levers, by the lever's words: `paired`). The format page allows two readings of the
 constraint cell's cue: where the lever is tied to the constraint (most authors; the matrix's
 constraint_at_s) or where the constraint was first stated, before the lever (constraint_stated_at_s).
 "matrix cells F1" takes only the first; "either constraint cue" and the per-cell figures take both.
@@ -22,8 +23,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -38,17 +41,20 @@ from voice_sim.core.models import Cue, Transcript  # noqa: E402
 ITEMS = ("addressed", "hierarchy", "numbers", "ownership", "tradeoff")
 CELLS = ("kpi", "number", "constraint", "risk")
 PANEL_WPM = 165.0
-SETS = {"followups_held11": "untouched", "followups_held12": "untouched", "followups_held13": "untouched",
-        "followups_held14": "untouched", "followups_held15": "untouched", "followups_held16": "untouched",
-        "followups_held17": "untouched", "followups_held18": "untouched",
-        "followups_dev": "tuning", "followups_held1": "tuning (retired)", "followups_held2": "tuning (retired)",
-        "followups_held3": "tuning (retired)", "followups_held4": "tuning (retired)",
-        "followups_train1": "tuning", "followups_train2": "tuning", "followups_train3": "tuning",
-        "followups_train4": "tuning", "followups_held5": "tuning (retired)", "followups_held6": "tuning (retired)",
-        "followups_train5": "tuning", "followups_train6": "tuning", "followups_held7": "tuning (retired)",
-        "followups_held8": "tuning (retired)", "followups_train7": "tuning", "followups_train8": "tuning",
-        "followups_held9": "tuning (retired)", "followups_held10": "tuning (retired)",
-        "followups_train9": "tuning", "followups_train10": "tuning"}
+T = TypeVar("T")
+SETS = {"followups_held11": "tuning (retired)", "followups_held12": "tuning (retired)",
+        "followups_held13": "tuning (retired)", "followups_held14": "tuning (retired)",
+        "followups_held15": "tuning (retired)", "followups_held16": "tuning (retired)",
+        "followups_held17": "tuning (retired)", "followups_held18": "tuning (retired)", "followups_dev": "tuning",
+        "followups_held1": "tuning (retired)", "followups_held2": "tuning (retired)",
+        "followups_held3": "tuning (retired)", "followups_held4": "tuning (retired)", "followups_train1": "tuning",
+        "followups_train2": "tuning", "followups_train3": "tuning", "followups_train4": "tuning",
+        "followups_held5": "tuning (retired)", "followups_held6": "tuning (retired)", "followups_train5": "tuning",
+        "followups_train6": "tuning", "followups_held7": "tuning (retired)", "followups_held8": "tuning (retired)",
+        "followups_train7": "tuning", "followups_train8": "tuning", "followups_held9": "tuning (retired)",
+        "followups_held10": "tuning (retired)", "followups_train9": "tuning", "followups_train10": "tuning",
+        "followups_train11": "tuning", "followups_train12": "tuning", "followups_held19": "untouched",
+        "followups_held20": "untouched", "followups_held21": "untouched", "followups_held22": "untouched"}
 
 
 def transcript_of(item: dict) -> tuple[Transcript, list[float]]:
@@ -100,14 +106,12 @@ def score_set(folder: Path, verbose: bool = False, cell_model: CellModel | None 
             """The index of the cue said at `at` (the cue that holds it)."""
             return None if at is None else max((i for i, s in enumerate(starts) if s <= at + 0.01), default=None)
 
-        got_rows = {cue(row.at_s): row for row in rows}
-        want_rows = {m["lever_cue"]: m for m in item["matrix"]}
-        tp_rows = len(set(got_rows) & set(want_rows))
+        pairs = paired([(cue(row.at_s), row.lever, row) for row in rows], item["matrix"])
+        tp_rows = sum(g is not None and w is not None for _, g, w in pairs)
         r["rows"][0] += tp_rows
-        r["rows"][1] += len(got_rows) - tp_rows
-        r["rows"][2] += len(want_rows) - tp_rows
-        for lever_cue in set(got_rows) | set(want_rows):
-            g, w = got_rows.get(lever_cue), want_rows.get(lever_cue)
+        r["rows"][1] += len(rows) - tp_rows
+        r["rows"][2] += len(item["matrix"]) - tp_rows
+        for lever_cue, g, w in pairs:
             for c in CELLS:
                 gc = cue(getattr(g, f"{c}_at_s")) if g is not None and getattr(g, c) is not None else None
                 wc = w.get(f"{c}_cue") if w is not None and w.get(c) is not None else None
@@ -122,6 +126,32 @@ def score_set(folder: Path, verbose: bool = False, cell_model: CellModel | None 
                 if verbose and not either and (gc is not None or wc is not None):
                     print(f"  {item['id']} row@{lever_cue} {c}: got cue {gc}, labelled {wc}")
     return r
+
+
+def paired(got: list[tuple[int | None, str, T]], want: list[dict]) -> list[tuple[int | None, T | None, dict | None]]:
+    """Rows found (their lever's cue, its words, the row) matched to labelled rows: by the cue of the
+    lever, and where several levers were said in one cue ("three things: a, b and c") by the most
+    words their lever phrases share. Each row, matched or not, once: (cue, found, labelled)."""
+    out: list[tuple[int | None, T | None, dict | None]] = []
+    cues = {c for c, _, _ in got} | {m["lever_cue"] for m in want}
+    for c in sorted(cues, key=lambda c: -1 if c is None else c):
+        g = [(words, row) for at, words, row in got if at == c]
+        w = [m for m in want if m["lever_cue"] == c]
+        scored = sorted(((len(_words(gw) & _words(m["lever"])), a, b) for a, (gw, _) in enumerate(g)
+                         for b, m in enumerate(w)), key=lambda x: -x[0])
+        used_g, used_w = set(), set()
+        for _, a, b in scored:
+            if a not in used_g and b not in used_w:
+                used_g.add(a)
+                used_w.add(b)
+                out.append((c, g[a][1], w[b]))
+        out += [(c, row, None) for a, (_, row) in enumerate(g) if a not in used_g]
+        out += [(c, None, m) for b, m in enumerate(w) if b not in used_w]
+    return out
+
+
+def _words(text: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]{3,}", text.lower())}
 
 
 def f1(tp: int, fp: int, fn: int) -> float:

@@ -51,13 +51,15 @@ class Answer:
     """One labelled follow-up: its passages' features and tags, the authors' verdicts, the rules'."""
 
     def __init__(self, item: dict) -> None:
-        t, _ = transcript_of(item)
+        t, starts = transcript_of(item)
         passages = passages_of(t)
+        # The labels count the panel's lines among the cues; a passage's own `cue` counts the candidate's only.
+        cue = [max(k for k, s in enumerate(starts) if s <= p.start_s + 0.01) for p in passages]
         findings = find_statements(t, passages=passages)
         changes = item.get("changes", "")
         self.rules = judge_by_rules(passages, findings, item["question"], changes)
         self.features = judge_features(passages, findings, item["question"], changes, (), self.rules)
-        self.tags = np.array([[float(k in item["cues"][p.cue].get("tags", [])) for k in ITEMS] for p in passages],
+        self.tags = np.array([[float(k in item["cues"][c].get("tags", [])) for k in ITEMS] for c in cue],
                              np.float32).reshape(-1, len(ITEMS))
         self.verdict = np.array([bool(item["judgement"][k]) for k in ITEMS])
         ruled_out = vetoes(passages, findings)
@@ -113,7 +115,7 @@ def loso(data: dict[str, list[Answer]], tuning: list[str]) -> None:
     print("| set | follow-ups | " + " | ".join(f"{k} model / rules" for k in ITEMS) + " |")
     print("|---|---|" + "---|" * len(ITEMS))
     got, want, ruled = [], [], []
-    for held in tuning:
+    for held in (s for s in tuning if data[s]):  # a set of openings only has no follow-up to judge
         inner = [s for s in tuning if s != held]
         oof = out_of_fold(data, inner)
         stack = fit_stack([a for s in inner for a in data[s]], [p for s in inner for p in oof[s]])

@@ -23,12 +23,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
-from bench_followups import SETS, f1, score_set, transcript_of  # noqa: E402
+from bench_followups import SETS, f1, paired, score_set, transcript_of  # noqa: E402
 
 from voice_sim.core.analysis import find_statements  # noqa: E402
 from voice_sim.core.analysis.cells import CELL_TYPES, WEIGHTS, CellModel, candidates, rule_picks  # noqa: E402
 from voice_sim.core.analysis.features import passages_of  # noqa: E402
-from voice_sim.core.analysis.matrix import lever_rows  # noqa: E402
+from voice_sim.core.analysis.matrix import lever_rows, read_answer  # noqa: E402
 
 L2 = 1.0
 MIN_COUNT = 5  # a word feature seen in fewer candidates is dropped
@@ -37,26 +37,23 @@ Example = tuple[dict[str, float], dict[str, bool | None]]  # None: not known for
 
 
 def examples(item: dict) -> list[Example]:
-    t, _ = transcript_of(item)
-    passages = passages_of(t)
-    kinds: dict[int, set[str]] = {}
-    detail: dict[tuple[int, str], str | None] = {}
-    index = {id(p): i for i, p in enumerate(passages)}
-    for f in find_statements(t, passages=passages):
-        if id(f.unit) in index:
-            kinds.setdefault(index[id(f.unit)], set()).add(f.kind)
-            detail[(index[id(f.unit)], f.kind)] = f.detail
+    t, starts = transcript_of(item)
+    found = passages_of(t)
+    passages, kinds, detail = read_answer(found, find_statements(t, passages=found))
+    # The labels count the panel's lines among the cues; a passage's own `cue` counts the candidate's only.
+    cue = [max(k for k, s in enumerate(starts) if s <= p.start_s + 0.01) for p in passages]
     rows = lever_rows(passages, kinds)
-    wanted = {m["lever_cue"]: m for m in item["matrix"]}
+    wanted = {n: m for _, n, m in paired([(cue[g[0]], passages[g[0]].raw, n) for n, g in enumerate(rows)],
+                                           item["matrix"]) if n is not None and m is not None}
     out: list[Example] = []
-    for n, (group, picks) in enumerate(zip(rows, rule_picks(passages, kinds, detail, rows), strict=True)):
-        row = wanted.get(passages[group[0]].cue, {})
+    for n, picks in enumerate(rule_picks(passages, kinds, detail, rows)):
+        row = wanted.get(n, {})
         # A constraint marked where it was first stated, before the lever (one author's reading of the
         # format page), is not where the lever is tied to it: unknown for this row, not a negative.
         early = row.get("constraint") is not None and row["constraint_cue"] < row["lever_cue"]
         for j, f in candidates(passages, kinds, rows, n, picks):
             out.append((f, {c: None if c == "constraint" and early else
-                            row.get(c) is not None and row.get(f"{c}_cue") == passages[j].cue for c in CELL_TYPES}))
+                            row.get(c) is not None and row.get(f"{c}_cue") == cue[j] for c in CELL_TYPES}))
     return out
 
 

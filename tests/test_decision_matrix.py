@@ -246,3 +246,37 @@ def test_an_enumerated_lever_is_a_row_when_its_list_holds_levers():
     rows = analyze(transcript(lines)).decision_matrix
     assert [r.at_s for r in rows] == [14, 21, 28]
     assert rows[0].lever.startswith("we vault the card")
+
+
+def test_levers_listed_in_one_sentence_are_a_row_each_and_get_their_cells_by_name():
+    """ "I'd use three things: a, b, and c" is three rows, all said at that sentence; "For the slot
+    queue, ..." and "For partitioning, ..." fill the cells of the lever they name and start none."""
+    rows = analyze(transcript([
+        "We have thirty days for an MVP, and the scheduler carries a 99.9 percent uptime commitment.",
+        "I'd use three things: a slot reservation queue, pre-computed follower reminder lists, "
+        "and partitioning the scheduler by seller ID.",
+        "For the slot queue, we nudge sellers to a quieter slot, and I'd expect drops per seller to go up "
+        "about twenty percent.",
+        "For the reminder lists, we build them the night before, and first-minute viewers should rise "
+        "around 15 percent.",
+        "For partitioning, a hot seller can't stall everyone else, and the risk is rebalancing when a seller "
+        "suddenly blows up.",
+    ])).decision_matrix
+    assert [(r.lever, r.at_s) for r in rows] == [("a slot reservation queue", 7),
+                                                 ("pre-computed follower reminder lists", 7),
+                                                 ("partitioning the scheduler by seller ID", 7)]
+    queue, lists, partitions = rows
+    assert queue.kpi_at_s == 14 and queue.number == "about twenty percent"
+    assert lists.kpi_at_s == 21 and lists.number == "around 15 percent"
+    assert partitions.risk_at_s == 28 and partitions.kpi is None
+
+
+@pytest.mark.parametrize("one", [
+    "We cache the show page at the edge with a short time to live.",
+    "We split each sale's stock into pre-allocated buckets, partitioned across a few inventory nodes.",
+    "I propose to use a CDN for the video segments, and the auction events go over websockets.",
+    "First lever is session persistence, the party state lives in a replicated store.",
+])
+def test_one_lever_said_with_several_lever_words_is_one_row(one):
+    rows = analyze(transcript(["The page must load in under two hundred milliseconds.", one])).decision_matrix
+    assert len(rows) == 1

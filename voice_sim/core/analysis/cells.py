@@ -109,9 +109,13 @@ _ORDINALS = {"one": 1, "first": 1, "1": 1, "two": 2, "second": 2, "2": 2, "three
              "four": 4, "fourth": 4, "4": 4, "five": 5, "fifth": 5, "5": 5}
 _NAMED_NUMBER = re.compile(r"\blever (one|two|three|four|five|[1-5])\b|\b(first|second|third|fourth|fifth) lever\b",
                            re.IGNORECASE)
-# "For the first one, ...", "The risk for the second one is", "The third: ...": a lever said earlier, by its place.
+# "For the first one, ...", "The risk for the second one is", "The third: ...", "the second thing I said": a
+# lever said earlier, by its place.
 _PLACE_REF = re.compile(
     r"\bthe (first|second|third|fourth|fifth) one\b"
+    r"|\bthe (first|second|third|fourth|fifth) (?:thing|piece|part|lever|item|idea)s? (?:i|we) "
+    r"(?:said|mentioned|listed|proposed|talked about)\b"
+    r"|\b(?:for|about|on|as for|back to|with) the (first|second|third|fourth|fifth) (?:thing|piece|part|item|idea)\b"
     r"|(?:^\W*(?:(?:and|so|but|now|um+|uh+)\W+)*|\b(?:for|about|as for|on|with) )"
     r"the (first|second|third|fourth|fifth)\s*[,:]",
     re.IGNORECASE)
@@ -119,8 +123,10 @@ _PLACE_REF = re.compile(
 # slot allocator, ...".
 BACK_TO = re.compile(r"^\W*(?:(?:and|so|um+|uh+|now|okay)\W+)*(?:if i\s+)?(?:(?:coming|going|circling|come|go)\s+)?"
                      r"back to\b", re.IGNORECASE)
-# "For the sharding by seller, the business goal is...": a lever said earlier, named again to say more.
-FOR_THE = re.compile(r"^\W*(?:(?:and|so|um+|uh+|now|okay)\W+)*(?:for|on|about|as for|with) the\b", re.IGNORECASE)
+# "For the sharding by seller, the business goal is...", "For partitioning, ...": a lever said earlier, named
+# again to say more.
+FOR_THE = re.compile(r"^\W*(?:(?:and|so|um+|uh+|now|okay)\W+)*(?:(?:for|on|about|as for|with) the\b|"
+                     r"(?:for|as for) (?=[\w' -]{3,30},))", re.IGNORECASE)
 
 
 def ordinals(text: str) -> set[int]:

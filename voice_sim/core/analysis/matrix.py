@@ -2,15 +2,18 @@
 business KPI it was tied to (and the number), the constraint it serves and the risk or cost named.
 
 Rows come from the statement findings: each passage heard as a lever, grouped so that a lever said
-over several sentences is one row, a sentence that opens on a risk stays in its lever's row, and a
-summary ("to sum up: precompute, queue, cache") or a back-reference ("lever one is the money",
-"for the second one", "back to the card vault") starts none. Which sentence fills each cell is
+over several sentences is one row, a sentence that opens on a risk stays in its lever's row, a
+sentence that lists levers ("three things: a queue, reminder lists and partitioning") is a row per
+lever, and a summary ("to sum up: precompute, queue, cache") or a back-reference ("lever one is the
+money", "for the second one", "back to the card vault", "the precompute risks going stale") starts
+none. Which sentence fills each cell is
 decided by the learned linker in cells.py. An empty cell is a gap the report shows as such.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from voice_sim.core.analysis import statements as st
 from voice_sim.core.analysis.cells import (
@@ -53,8 +56,9 @@ def _phrase(text: str, start: int, words: int = 8) -> str:
 
 
 _LEAD_IN = re.compile(
-    r"^(?:(?:um+|uh+|so|and|then|okay|ok|now|also|first|second|third|next|finally|the (?:first|second|third|next) "
-    r"lever(?: is)?|lever \w+|my (?:first|second) lever(?: is)?|(?:one|two|three|four|five|[1-5])(?=\s*[:.)]))\W+)+",
+    r"^(?:(?:(?:the )?(?:first|second|third|fourth|next|last) (?:lever|move|thing|piece|step)(?: (?:i'd|i would|we'd) "
+    r"(?:do|change|try|build))?(?: is)?(?=\W)|lever \w+(?: is)?|my (?:first|second) lever(?: is)?|um+|uh+|so|and|then|"
+    r"okay|ok|now|also|levers|first|second|third|next|finally|(?:one|two|three|four|five|[1-5])(?=\s*[:.)]))\W+)+",
     re.IGNORECASE,
 )
 
@@ -100,12 +104,14 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
     when that one announced it (_announced). A passage that sums up the levers so far, names an
     earlier lever by its number ("lever one is the money"), its place ("for the second one") or its
     name ("back to the card vault", "for the sharding by seller, ..."), or takes the levers in turn
-    ("Risks, lever by lever."), starts none and joins no row: the cell linker (cells.py) ties what
-    it says to the lever it names."""
+    ("Risks, lever by lever."), or whose only lever words are an earlier row's or a listed lever's,
+    starts none and joins no row: the cell linker (cells.py) ties what it says to the lever it names.
+    Each lever of a sentence that lists several (ListedLever) is a row of its own."""
     rows: list[list[int]] = []
     terms: set[str] = set()
     said: set[str] = set()
     numbered: set[int] = set()
+    listed: set[str] = set()
     for i in levers:
         p = passages[i]
         own = lever_terms(p.raw)
@@ -113,7 +119,15 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
         if rows and (BACK_TO.match(p.raw) or returns_to(passages, i, rows) is not None
                      or (places(p.raw) and max(places(p.raw)) <= len(rows)) or i in in_turn(passages, rows)):
             continue  # "For the second one, ...", "Back to the card vault: ..." go back to a lever said before
-        if rows and passages[rows[-1][-1]].cue == p.cue:
+        if isinstance(p, ListedLever):
+            if own <= said:
+                continue  # the levers listed again
+            rows.append([i])  # "I'd use three things: a, b and c": a row each
+            terms = set(own)
+            listed |= own
+        elif own and own <= listed:
+            continue  # "For the cache, ...", "The queue takes every reservation": a lever listed before
+        elif rows and passages[rows[-1][-1]].cue == p.cue:
             rows[-1].append(i)
             terms |= own
         elif rows and i - rows[-1][-1] <= REACH and (
@@ -125,8 +139,9 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
             terms |= own
         elif RISK_LEAD.match(p.raw):
             continue  # "Cost mostly comes from keeping every auction in memory" names a cost, not a lever
-        elif rows and (_sums_up(p) or (back and back <= numbered) or (len(own) >= 2 and own <= said)):
-            continue  # "To sum up: precompute, stream the events, cache the shelf"
+        elif rows and (_sums_up(p) or (back and back <= numbered) or (len(own) >= 2 and own <= said)
+                       or (own and own <= said - terms and _goes_on(p))):
+            continue  # "To sum up: precompute, stream the events, cache the shelf", "The precompute risks..."
         else:
             start = _announced(passages, i, rows)
             rows.append([start, i] if start != i else [i])
@@ -185,17 +200,79 @@ def _listed_with_a_lever(i: int, listed: list[int], heard: set[int], kinds: dict
     return any(j != i and abs(j - i) <= 3 and j in heard for j in listed)
 
 
-def decision_matrix(passages: list[Passage], findings: list[Finding],
-                    model: CellModel | None = None) -> list[MatrixRow]:
-    kinds: dict[int, set[str]] = {}
-    detail: dict[tuple[int, str], str | None] = {}
+@dataclass
+class ListedLever(Passage):
+    """One lever of a sentence that lists several ("I'd use three things: a slot queue, reminder lists,
+    and partitioning by seller"): a row of its own, said when the sentence is."""
+
+
+# What introduces a list of levers: "the levers here are", "three things:", "I'd do two things,".
+LIST_LEAD = re.compile(r"^.{0,60}?\b(?:levers|things|pieces|parts|moves|changes|components|ideas)\b"
+                       r"(?:\s+(?:here|i'd use|i would use|we need))?\s*"
+                       r"(?::|,|\s(?:are|would be|is)\b|(?=\s(?:a|an)\s))\s*", re.IGNORECASE)
+_LIST_SEP = re.compile(r"\s*[,;]\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+", re.IGNORECASE)
+# An item of a list: "a queue for the reservations", "maybe a cdn", "sharding by seller"; "the ..." only
+# after a lead ("the levers are the cache, the queue...").
+_ITEM = re.compile(r"^(?:(?:also|maybe|then|um+|uh+|like)\s+)*(?:a|an|some|one)\s", re.IGNORECASE)
+_ITEM_AFTER_LEAD = re.compile(r"^(?:(?:also|maybe|then|um+|uh+|like)\s+)*(?:the|our|my)\s", re.IGNORECASE)
+
+
+def listed_levers(p: Passage) -> list[str]:
+    """The levers a sentence lists, each as said ("a cache in front of the stock count"), when it
+    names two or more different ones as items of a list: after "three things:" or "the levers are",
+    or as "a ..., a ... and a ..."; else none. A stretch that is not an item ("at the edge with a
+    short time to live", "partitioned across nodes") goes on about the lever before it."""
+    lead = LIST_LEAD.match(p.raw)
+    body = p.raw[lead.end():] if lead else p.raw
+    # "three things a cache a queue and um sharding", as a recogniser writes it, is a list too
+    sep = re.compile(_LIST_SEP.pattern + (r"|\s(?=(?:a|an)\s)" if lead else ""), re.IGNORECASE)
+    cuts = [0] + [x for m in sep.finditer(body) for x in (m.start(), m.end())] + [len(body)]
+    parts: list[tuple[str, set[str]]] = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+        chunk = body[a:b]
+        terms = lever_terms(chunk)
+        item = bool(_ITEM.match(chunk) or (lead and (_ITEM_AFTER_LEAD.match(chunk) or terms == lever_terms(
+            " ".join(chunk.split()[:2])))))
+        if terms and (not parts or (item and not terms <= parts[-1][1])):
+            parts.append((chunk, terms))
+        elif parts:
+            parts[-1] = (body[body.index(parts[-1][0]):b], parts[-1][1] | terms)
+    if len(parts) < 2 or not (lead or _ITEM.match(parts[0][0]) or _ITEM.search(parts[0][0].split(" ", 3)[-1])):
+        return []
+    return [chunk.strip(" ,.;:") for chunk, _ in parts]
+
+
+def read_answer(passages: list[Passage], findings: list[Finding]
+                ) -> tuple[list[Passage], dict[int, set[str]], dict[tuple[int, str], str | None]]:
+    """The passages the matrix reads, with what the statement model heard in each (kinds) and what it
+    said of it (detail). A sentence that lists several levers becomes one ListedLever each."""
+    heard: dict[int, set[str]] = {}
+    said: dict[tuple[int, str], str | None] = {}
     index = {id(p): i for i, p in enumerate(passages)}
     for f in findings:
         i = index.get(id(f.unit))
-        if i is None:
-            continue
-        kinds.setdefault(i, set()).add(f.kind)
-        detail[(i, f.kind)] = f.detail
+        if i is not None:
+            heard.setdefault(i, set()).add(f.kind)
+            said[(i, f.kind)] = f.detail
+    out: list[Passage] = []
+    kinds: dict[int, set[str]] = {}
+    detail: dict[tuple[int, str], str | None] = {}
+    for i, p in enumerate(passages):
+        listed = listed_levers(p) if ("lever" in heard.get(i, ()) or LIST_LEAD.match(p.raw)) and not (
+            REJECTED_LEVER.search(p.text) or _sums_up(p)) else []
+        if not listed:
+            kinds[len(out)] = heard.get(i, set())
+            detail.update({(len(out), kind): d for (k, kind), d in said.items() if k == i})
+            out.append(p)
+        for text in listed:
+            kinds[len(out)] = {"lever"}
+            out.append(ListedLever(p.cue, p.start_s, p.end_s, text, st.normalize(text), p.after_panel))
+    return out, kinds, detail
+
+
+def decision_matrix(passages: list[Passage], findings: list[Finding],
+                    model: CellModel | None = None) -> list[MatrixRow]:
+    passages, kinds, detail = read_answer(passages, findings)
     grouped = lever_rows(passages, kinds)
     starts = {group[0] for group in grouped}
     linked = (model or default_cell_model()).link(passages, kinds, detail, grouped)

@@ -280,3 +280,41 @@ def test_levers_listed_in_one_sentence_are_a_row_each_and_get_their_cells_by_nam
 def test_one_lever_said_with_several_lever_words_is_one_row(one):
     rows = analyze(transcript(["The page must load in under two hundred milliseconds.", one])).decision_matrix
     assert len(rows) == 1
+
+
+def test_levers_listed_after_the_candidate_announced_them_are_a_row_each():
+    """ "I'm thinking, um, three things, I guess." then the levers, two to a sentence between commas."""
+    rows = analyze(transcript([
+        "A bid has to be acknowledged in a hundred and fifty milliseconds.",
+        "So I'm thinking, um, three things, I guess.",
+        "Partition the bids by lot ID so each lot has one writer, and, um, push the bid updates through a "
+        "pub sub fan-out at the edge.",
+        "And a recap: partitioning for correctness, the fan-out for speed.",
+    ])).decision_matrix
+    assert [r.at_s for r in rows] == [14, 14]
+    assert rows[0].lever.startswith("Partition the bids") and "fan-out" in rows[1].lever
+
+
+def test_a_sentence_fills_a_cell_of_one_row_only():
+    rows = analyze(transcript([
+        "Checkout has to answer in under three hundred milliseconds.",
+        "First, we cache the lot page at the edge.",
+        "Second, every bid goes on a queue per lot.",
+        "That should lift bids per lot by about five percent.",
+    ])).decision_matrix
+    kpis = [r.kpi_at_s for r in rows if r.kpi is not None]
+    assert kpis == [21]
+
+
+def test_a_sentence_after_a_named_lever_stays_with_it():
+    """ "For the slot queue, ..." then "Its cost is ...": the cost is the slot queue's, not the lever
+    listed after it."""
+    rows = analyze(transcript([
+        "We have thirty days for an MVP.",
+        "I'd use two things: a slot reservation queue, and pre-computed follower reminder lists.",
+        "For the slot queue, I'd expect drops per seller to go from about three a month to four.",
+        "Its cost is that some sellers lose their exact preferred minute.",
+        "For the reminder lists, first-minute viewers per drop should rise around 15 percent.",
+    ])).decision_matrix
+    queue, lists = rows
+    assert queue.risk_at_s == 21 and lists.risk is None

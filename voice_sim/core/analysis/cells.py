@@ -121,12 +121,19 @@ _PLACE_REF = re.compile(
     re.IGNORECASE)
 # A sentence that returns to a lever said earlier: "Back to the card vault: ...", "and coming back to the
 # slot allocator, ...".
-BACK_TO = re.compile(r"^\W*(?:(?:and|so|um+|uh+|now|okay)\W+)*(?:if i\s+)?(?:(?:coming|going|circling|come|go)\s+)?"
+_OPENING = r"^\W*(?:(?:and|so|um+|uh+|eh|now|okay|ok|yes|yeah|right|sure|well)\W+)*"  # "Yes, yes, so for the edge"
+BACK_TO = re.compile(_OPENING + r"(?:if i\s+)?(?:(?:coming|going|circling|come|go)\s+)?"
                      r"back to\b", re.IGNORECASE)
 # "For the sharding by seller, the business goal is...", "For partitioning, ...": a lever said earlier, named
 # again to say more.
-FOR_THE = re.compile(r"^\W*(?:(?:and|so|um+|uh+|now|okay)\W+)*(?:(?:for|on|about|as for|with) the\b|"
+FOR_THE = re.compile(_OPENING + r"(?:(?:for|on|about|as for|with) the\b|"
                      r"(?:for|as for) (?=[\w' -]{3,30},))", re.IGNORECASE)
+
+
+@dataclass
+class ListedLever(Passage):
+    """One lever of a sentence that lists several ("I'd use three things: a slot queue, reminder lists,
+    and partitioning by seller"): a row of its own, said when the sentence is (matrix.read_answer)."""
 
 
 def ordinals(text: str) -> set[int]:
@@ -198,44 +205,84 @@ def lever_terms(text: str) -> set[str]:
     return {m.group(0).lower().split()[-1].replace("-", "")[:5] for m in st.LEVER.finditer(st.normalize(text))}
 
 
+def last_of_list(passages: list[Passage], i: int) -> int:
+    """The last lever of the list sentence that lever `i` is in (`i` itself when it is in none)."""
+    while (isinstance(passages[i], ListedLever) and i + 1 < len(passages)
+           and isinstance(passages[i + 1], ListedLever) and passages[i + 1].cue == passages[i].cue):
+        i += 1
+    return i
+
+
+def scopes(passages: list[Passage], rows: list[list[int]]) -> list[int | None]:
+    """Per passage, the row the candidate is talking about: the last one named by its own sentence,
+    by number or place, or by a lever word no other row has ("For the slot queue, ... Its cost is
+    ..." is the slot queue's); None before any."""
+    terms = [set().union(*(lever_terms(passages[k].raw) for k in g)) for g in rows]
+    starts = {g[0]: n for n, g in enumerate(rows)}
+    out: list[int | None] = []
+    current: int | None = None
+    for j, p in enumerate(passages):
+        if j in starts:
+            current = starts[j]
+        else:
+            said = lever_terms(p.raw)
+            named = [n for n, t in enumerate(terms) if said & t and not said & (set().union(*terms) - t)]
+            back = returns_to(passages, j, rows)
+            numbers = [n for n in range(len(rows)) if row_number(passages, rows, n) in ordinals(p.raw)]
+            pick = back
+            if pick is None and len(numbers) == 1:
+                pick = numbers[0]
+            if pick is None and len(named) == 1:
+                pick = named[0]
+            if pick is not None:
+                current = pick
+        out.append(current)
+    return out
+
+
 def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[list[int]], n: int,
                picks: dict[str, int]) -> list[tuple[int, dict[str, float]]]:
     """Row `n`'s candidate passages (by index) with their features; `picks` are the rules' choices
     for the row (rule_picks). A passage that names other levers by number, not this one, is none."""
     group = rows[n]
-    i = group[0]
-    next_lever = rows[n + 1][0] if n + 1 < len(rows) else len(passages)
+    anchor, i = group[0], last_of_list(passages, group[0])  # a listed lever's cells come after its list
+    later = [g[0] for g in rows if g[0] > i]
+    next_lever = later[0] if later else len(passages)
     number = row_number(passages, rows, n)
     terms = set().union(*(lever_terms(passages[k].raw) for k in group))
     others = set().union(*(lever_terms(passages[k].raw) for m, g in enumerate(rows) if m != n for k in g)) - terms
     out: list[tuple[int, dict[str, float]]] = []
     first: dict[str, bool] = {}
     turn = in_turn(passages, rows)
-    for j in range(i, len(passages)):
+    scope = scopes(passages, rows)
+    for j in [anchor, *range(i + 1, len(passages))]:
         raw = passages[j].raw
+        d = 0 if j == anchor else j - i
         named = ordinals(raw)
         said = lever_terms(raw)
-        back = returns_to(passages, j, rows) if j > i else None
+        back = returns_to(passages, j, rows) if j != anchor else None
         its_turn = turn[j][0] == n if j in turn else None
         by_name = (bool(said & terms) and not said & others) or back == n or its_turn is True
         if back is not None and back != n:
             continue  # "Back to the card vault" is about the card vault
-        if j > i + NEAR and number not in named and not by_name:
+        if d > NEAR and number not in named and not by_name:
             continue
         if named and number not in named:
             continue  # "Lever one is the money", "For the first one, ..." are not about lever three
-        f: dict[str, float] = {_distance(j - i): 1.0, "in_row": float(j in group),
+        f: dict[str, float] = {_distance(d): 1.0, "in_row": float(j in group),
                                "after_next_lever": float(j >= next_lever),
                                "levers_between": float(sum(1 for g in rows if i < g[0] <= j))}
-        if j != i:
+        if j != anchor:
             f["names_its_number"] = float(number in named)
             f["names_another_number"] = float(bool(named - {number}))
             f["names_its_lever"] = float(bool(said & terms) or back == n)
             if its_turn is not None:
                 f["its_turn" if its_turn else "another_turn"] = 1.0
             f["names_another_lever"] = float(bool(said & others))
-        if j > i + NEAR:
+        if d > NEAR:
             f["far"] = 1.0
+        if j != anchor and scope[j] is not None:
+            f["in_scope" if scope[j] == n else "scope_other"] = 1.0
         for cell, pick in picks.items():
             if pick == j:
                 f[f"rule:{cell}"] = 1.0
@@ -243,7 +290,7 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
         for kind in KINDS:
             if kind in heard:
                 f[f"heard:{kind}"] = 1.0
-                if j > i and not first.get(kind):
+                if j != anchor and not first.get(kind):
                     f[f"first:{kind}"] = first[kind] = True
         for name, pattern in WORDS.items():
             if pattern.search(raw):
@@ -252,7 +299,7 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
             for name in ("ties", "serves", "strong_metric", "risk"):
                 if WORDS[name].search(raw):
                     f[f"that_{name}"] = 1.0
-        if j != i:
+        if j != anchor:
             for w in set(tokens(passages[j].text)):
                 f[f"w:{w}"] = 1.0
         out.append((j, f))
@@ -270,10 +317,11 @@ def rule_picks(passages: list[Passage], kinds: dict[int, set[str]], detail: dict
     where the lever serves it. The linker reads these as features."""
     stated = [(i, detail.get((i, "constraint"))) for i in sorted(kinds) if "constraint" in kinds[i]]
     out: list[dict[str, int]] = []
-    for n, group in enumerate(rows):
-        i = group[0]
-        stop = min(rows[n + 1][0] if n + 1 < len(rows) else len(passages), group[-1] + REACH + 1)
-        span = range(i, max(stop, i + 1))
+    for group in rows:
+        i, last = group[0], last_of_list(passages, group[0])
+        later = [g[0] for g in rows if g[0] > last]
+        stop = min(later[0] if later else len(passages), max(group[-1], last) + REACH + 1)
+        span = [i, *range(last + 1, stop)]
         picks: dict[str, int] = {}
         tie = next((j for j in span if j != i and TIES_TO_LIMIT.search(passages[j].raw)
                     and LIMIT_WORDS.search(passages[j].raw)), None)
@@ -415,21 +463,26 @@ class CellModel:
 
     def link(self, passages: list[Passage], kinds: dict[int, set[str]], detail: dict[tuple[int, str], str | None],
              rows: list[list[int]]) -> list[dict[str, int]]:
-        """Per row, the passage index that fills each cell it has (a missing cell has no key)."""
-        out: list[dict[str, int]] = []
+        """Per row, the passage index that fills each cell it has (a missing cell has no key). A
+        sentence fills a cell of one row only: the row it scores highest for ("Yes, so for the edge,
+        ... bids per lot up fifteen percent" is the edge's KPI, not also the queue's said before it)."""
+        scored: list[tuple[float, int, int, int]] = []  # (probability, row, cell type, passage)
         for n, picks in enumerate(rule_picks(passages, kinds, detail, rows)):
             found = candidates(passages, kinds, rows, n, picks)
-            cells: dict[str, int] = {}
             if found:
                 x = np.array([self.vector(f) for _, f in found])
                 p = 1.0 / (1.0 + np.exp(-x @ self.weights.T))  # (candidates, cell types)
-                for t, cell in enumerate(CELL_TYPES):
-                    best = int(np.argmax(p[:, t]))
-                    if p[best, t] > self.threshold:
-                        cells[cell] = found[best][0]
+                scored += [(float(p[k, t]), n, t, j) for k, (j, _) in enumerate(found)
+                           for t in range(len(CELL_TYPES)) if p[k, t] > self.threshold]
+        out: list[dict[str, int]] = [{} for _ in rows]
+        taken: set[tuple[int, int]] = set()
+        for _, n, t, j in sorted(scored, reverse=True):
+            if CELL_TYPES[t] not in out[n] and (t, j) not in taken:
+                out[n][CELL_TYPES[t]] = j
+                taken.add((t, j))
+        for n, cells in enumerate(out):
             for cell, j in _named_by_number(passages, kinds, rows, n).items():
                 cells.setdefault(cell, j)
-            out.append(cells)
         return out
 
 

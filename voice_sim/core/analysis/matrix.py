@@ -13,7 +13,6 @@ decided by the learned linker in cells.py. An empty cell is a gap the report sho
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from voice_sim.core.analysis import statements as st
 from voice_sim.core.analysis.cells import (
@@ -26,6 +25,7 @@ from voice_sim.core.analysis.cells import (
     RISK_LEAD,
     SERVES,
     CellModel,
+    ListedLever,
     default_cell_model,
     in_turn,
     lever_terms,
@@ -72,7 +72,8 @@ def _lever_phrase(p: Passage) -> str:
 
 # A sentence that sums up, orders or ranks the levers already proposed starts no row of its own.
 RECAP = re.compile(
-    r"^\W*(?:(?:um+|uh+|and|so|okay|ok|yeah|like|then|roughly)\W+)*(?:to sum (?:it )?up|in summary|summing up|to recap|"
+    r"^\W*(?:(?:um+|uh+|and|so|okay|ok|yeah|like|then|roughly)\W+)*(?:to sum (?:it )?up|in summary|summing up|"
+    r"to recap|recap\b|"
     r"(?:so )?the short version|(?:build )?order(?: of work)?\s*:|sequence\s*:|so\s*:|build order|tie it (?:all )?back|"
     r"(?:so )?the order (?:is|would be)|(?:so )?the shape is|overall\b|if i had to (?:rank|pick|order)|"
     r"for (?:the )?(?:first )?(?:thirty|30)[- ]days?|in the first (?:month|thirty days|30 days))(?:\b|(?<=:))",
@@ -120,13 +121,13 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
                      or (places(p.raw) and max(places(p.raw)) <= len(rows)) or i in in_turn(passages, rows)):
             continue  # "For the second one, ...", "Back to the card vault: ..." go back to a lever said before
         if isinstance(p, ListedLever):
-            if own <= said:
+            if own and own <= said:
                 continue  # the levers listed again
             rows.append([i])  # "I'd use three things: a, b and c": a row each
             terms = set(own)
             listed |= own
-        elif own and own <= listed:
-            continue  # "For the cache, ...", "The queue takes every reservation": a lever listed before
+        elif own and (own <= listed or (lever_terms(_first_lever(p)) <= listed and _goes_on(p))):
+            continue  # "For the cache, ...", "The queue also keeps the bids under...": a lever listed before
         elif rows and passages[rows[-1][-1]].cue == p.cue:
             rows[-1].append(i)
             terms |= own
@@ -149,6 +150,12 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
             numbered |= back | ordinals(passages[start].raw)
         said |= own
     return rows
+
+
+def _first_lever(p: Passage) -> str:
+    """The first lever word the sentence says ("" when none)."""
+    m = st.LEVER.search(st.normalize(p.raw))
+    return m.group(0) if m else ""
 
 
 # A sentence that says it moves on: "Another option...", "And, um, fourth, a degraded mode", "Then a switch".
@@ -200,44 +207,46 @@ def _listed_with_a_lever(i: int, listed: list[int], heard: set[int], kinds: dict
     return any(j != i and abs(j - i) <= 3 and j in heard for j in listed)
 
 
-@dataclass
-class ListedLever(Passage):
-    """One lever of a sentence that lists several ("I'd use three things: a slot queue, reminder lists,
-    and partitioning by seller"): a row of its own, said when the sentence is."""
-
-
-# What introduces a list of levers: "the levers here are", "three things:", "I'd do two things,".
+# What introduces a list of levers: "the levers here are", "three things, um:", "I'd do two things,".
 LIST_LEAD = re.compile(r"^.{0,60}?\b(?:levers|things|pieces|parts|moves|changes|components|ideas)\b"
-                       r"(?:\s+(?:here|i'd use|i would use|we need))?\s*"
+                       r"(?:\s+(?:here|i'd use|i would use|we need))?(?:\W+(?:um+|uh+|like|i guess))*\s*"
                        r"(?::|,|\s(?:are|would be|is)\b|(?=\s(?:a|an)\s))\s*", re.IGNORECASE)
+# "So I'm thinking, um, four things, I guess.": the sentences after it are the list.
+ANNOUNCED_LIST = re.compile(r"\b(?:two|three|four|five|a few|a couple of) (?:levers|things|pieces|moves|changes|"
+                            r"ideas)\b", re.IGNORECASE)
 _LIST_SEP = re.compile(r"\s*[,;]\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+", re.IGNORECASE)
-# An item of a list: "a queue for the reservations", "maybe a cdn", "sharding by seller"; "the ..." only
-# after a lead ("the levers are the cache, the queue...").
-_ITEM = re.compile(r"^(?:(?:also|maybe|then|um+|uh+|like)\s+)*(?:a|an|some|one)\s", re.IGNORECASE)
-_ITEM_AFTER_LEAD = re.compile(r"^(?:(?:also|maybe|then|um+|uh+|like)\s+)*(?:the|our|my)\s", re.IGNORECASE)
+# An item of a list: "a queue for the reservations", "maybe a cdn"; "the ..." only in a list announced as
+# such ("the levers are the cache, the queue...").
+_ITEM = re.compile(r"^\W*(?:(?:also|maybe|then|um+|uh+|like)\W+)*(?:a|an|some|one)\s", re.IGNORECASE)
+_ITEM_AFTER_LEAD = re.compile(r"^\W*(?:(?:also|maybe|then|um+|uh+|like)\W+)*(?:the|our|my)\s", re.IGNORECASE)
 
 
-def listed_levers(p: Passage) -> list[str]:
+def listed_levers(p: Passage, announced: bool = False) -> list[str]:
     """The levers a sentence lists, each as said ("a cache in front of the stock count"), when it
-    names two or more different ones as items of a list: after "three things:" or "the levers are",
-    or as "a ..., a ... and a ..."; else none. A stretch that is not an item ("at the edge with a
-    short time to live", "partitioned across nodes") goes on about the lever before it."""
+    names two or more as items of a list: after "three things:" or "the levers are" (or right after
+    a sentence that announced them, `announced`), or as "a ..., a ... and a ..."; else none. In an
+    announced list every stretch with a lever word of its own, or an "a ..." item, is a lever; else a
+    stretch that is not an item ("at the edge with a short time to live", "partitioned across nodes")
+    goes on about the lever before it."""
     lead = LIST_LEAD.match(p.raw)
     body = p.raw[lead.end():] if lead else p.raw
+    listing = bool(lead) or announced
     # "three things a cache a queue and um sharding", as a recogniser writes it, is a list too
-    sep = re.compile(_LIST_SEP.pattern + (r"|\s(?=(?:a|an)\s)" if lead else ""), re.IGNORECASE)
+    if lead:
+        sep = re.compile(_LIST_SEP.pattern + (r"|\s(?=(?:a|an)\s)" if "," not in body else ""), re.IGNORECASE)
+    else:  # after "four things, I guess.", only a comma parts two levers ("and process them async" goes on)
+        sep = _LIST_SEP if not announced else re.compile(r"\s*[,;]\s*(?:and\s+|plus\s+)?")
     cuts = [0] + [x for m in sep.finditer(body) for x in (m.start(), m.end())] + [len(body)]
     parts: list[tuple[str, set[str]]] = []
     for a, b in zip(cuts[::2], cuts[1::2], strict=True):
         chunk = body[a:b]
         terms = lever_terms(chunk)
-        item = bool(_ITEM.match(chunk) or (lead and (_ITEM_AFTER_LEAD.match(chunk) or terms == lever_terms(
-            " ".join(chunk.split()[:2])))))
-        if terms and (not parts or (item and not terms <= parts[-1][1])):
+        item = bool(_ITEM.match(chunk) or (listing and (_ITEM_AFTER_LEAD.match(chunk) or terms)))
+        if (terms or (listing and item)) and (not parts or (item and not (terms and terms <= parts[-1][1]))):
             parts.append((chunk, terms))
         elif parts:
             parts[-1] = (body[body.index(parts[-1][0]):b], parts[-1][1] | terms)
-    if len(parts) < 2 or not (lead or _ITEM.match(parts[0][0]) or _ITEM.search(parts[0][0].split(" ", 3)[-1])):
+    if len(parts) < 2 or not (listing or _ITEM.match(parts[0][0]) or _ITEM.search(parts[0][0].split(" ", 3)[-1])):
         return []
     return [chunk.strip(" ,.;:") for chunk, _ in parts]
 
@@ -257,8 +266,12 @@ def read_answer(passages: list[Passage], findings: list[Finding]
     out: list[Passage] = []
     kinds: dict[int, set[str]] = {}
     detail: dict[tuple[int, str], str | None] = {}
+    announced = -3  # the passage that announced a list ("four things, I guess.")
     for i, p in enumerate(passages):
-        listed = listed_levers(p) if ("lever" in heard.get(i, ()) or LIST_LEAD.match(p.raw)) and not (
+        if ANNOUNCED_LIST.search(p.raw) and len(p.raw.split()) <= 12:
+            announced = i
+        listed = listed_levers(p, 0 < i - announced <= 2) if (
+            "lever" in heard.get(i, ()) or LIST_LEAD.match(p.raw)) and not (
             REJECTED_LEVER.search(p.text) or _sums_up(p)) else []
         if not listed:
             kinds[len(out)] = heard.get(i, set())

@@ -3,14 +3,15 @@
 For each row (a lever the candidate proposed, grouped by matrix.py) every passage from the lever on
 is a candidate for the row's KPI, constraint and risk cells: the next few passages, and any later
 one that names the lever again ("lever two's risk is...", "back to the precomputed list"). Each
-candidate is described by where it sits (how far after the lever, before or after the next lever),
-what the statement model heard in it, its words, the phrases that tie a sentence to a lever or a
-limit, and the hand-written rules' own pick for each cell (rule_picks). One logistic regression per
-cell scores the candidates; the best one above the model's threshold fills the cell, and a cell the
-candidate said of a lever by its number or name ("Lever one is the money: ...", "Back to the card
-vault: ...") fills one the model left empty. Trained by scripts/train_matrix.py on the labelled
-matrices in tests/data/followups_* (never on the sets the benchmark holds back) and committed as
-cell_model.npz next to this file.
+candidate is described by where it sits (how far after the lever, or after the list it was said in,
+before or after the next lever), which lever the candidate was last talking about (scopes), what
+the statement model heard in it, its words, the phrases that tie a sentence to a lever or a limit,
+and the hand-written rules' own pick for each cell (rule_picks). One logistic regression per cell
+scores the candidates; the best ones above the model's threshold fill the cells, a sentence filling
+a given cell of one row only, and a cell the candidate said of a lever by its number or name
+("Lever one is the money: ...", "Back to the card vault: ...") fills one the model left empty.
+Trained by scripts/train_matrix.py on the labelled matrices in tests/data/followups_* (never on the
+sets the benchmark holds back) and committed as cell_model.npz next to this file.
 """
 
 from __future__ import annotations

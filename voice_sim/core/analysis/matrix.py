@@ -6,8 +6,8 @@ over several sentences is one row, a sentence that opens on a risk stays in its 
 sentence that lists levers ("three things: a queue, reminder lists and partitioning") is a row per
 lever, and a summary ("to sum up: precompute, queue, cache") or a back-reference ("lever one is the
 money", "for the second one", "back to the card vault", "the precompute risks going stale") starts
-none. Which sentence fills each cell is
-decided by the learned linker in cells.py. An empty cell is a gap the report shows as such.
+none. Which sentence fills each cell is decided by the learned linker in cells.py. An empty cell is
+a gap the report shows as such.
 """
 
 from __future__ import annotations
@@ -237,18 +237,19 @@ def listed_levers(p: Passage, announced: bool = False) -> list[str]:
     else:  # after "four things, I guess.", only a comma parts two levers ("and process them async" goes on)
         sep = _LIST_SEP if not announced else re.compile(r"\s*[,;]\s*(?:and\s+|plus\s+)?")
     cuts = [0] + [x for m in sep.finditer(body) for x in (m.start(), m.end())] + [len(body)]
-    parts: list[tuple[str, set[str]]] = []
+    parts: list[tuple[int, int, set[str]]] = []  # (start, end, lever words) of each lever in `body`
     for a, b in zip(cuts[::2], cuts[1::2], strict=True):
         chunk = body[a:b]
         terms = lever_terms(chunk)
         item = bool(_ITEM.match(chunk) or (listing and (_ITEM_AFTER_LEAD.match(chunk) or terms)))
-        if (terms or (listing and item)) and (not parts or (item and not (terms and terms <= parts[-1][1]))):
-            parts.append((chunk, terms))
+        if (terms or (listing and item)) and (not parts or (item and not (terms and terms <= parts[-1][2]))):
+            parts.append((a, b, terms))
         elif parts:
-            parts[-1] = (body[body.index(parts[-1][0]):b], parts[-1][1] | terms)
-    if len(parts) < 2 or not (listing or _ITEM.match(parts[0][0]) or _ITEM.search(parts[0][0].split(" ", 3)[-1])):
+            parts[-1] = (parts[-1][0], b, parts[-1][2] | terms)
+    said = [body[a:b] for a, b, _ in parts]
+    if len(said) < 2 or not (listing or _ITEM.match(said[0]) or _ITEM.search(said[0].split(" ", 3)[-1])):
         return []
-    return [chunk.strip(" ,.;:") for chunk, _ in parts]
+    return [text.strip(" ,.;:") for text in said]
 
 
 def read_answer(passages: list[Passage], findings: list[Finding]

@@ -26,7 +26,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 from bench_followups import SETS, f1, paired, score_set, transcript_of  # noqa: E402
 
 from voice_sim.core.analysis import find_statements  # noqa: E402
-from voice_sim.core.analysis.cells import CELL_TYPES, WEIGHTS, CellModel, candidates, rule_picks  # noqa: E402
+from voice_sim.core.analysis.cells import CELL_TYPES, WEIGHTS, CellModel, candidates, rule_picks, scopes  # noqa: E402
 from voice_sim.core.analysis.features import passages_of  # noqa: E402
 from voice_sim.core.analysis.matrix import lever_rows, read_answer  # noqa: E402
 
@@ -46,12 +46,13 @@ def examples(item: dict) -> list[Example]:
     wanted = {n: m for _, n, m in paired([(cue[g[0]], passages[g[0]].raw, n) for n, g in enumerate(rows)],
                                            item["matrix"]) if n is not None and m is not None}
     out: list[Example] = []
+    scope = scopes(passages, rows)
     for n, picks in enumerate(rule_picks(passages, kinds, detail, rows)):
         row = wanted.get(n, {})
         # A constraint marked where it was first stated, before the lever (one author's reading of the
         # format page), is not where the lever is tied to it: unknown for this row, not a negative.
         early = row.get("constraint") is not None and row["constraint_cue"] < row["lever_cue"]
-        for j, f in candidates(passages, kinds, rows, n, picks):
+        for j, f in candidates(passages, kinds, rows, n, picks, scope):
             out.append((f, {c: None if c == "constraint" and early else
                             row.get(c) is not None and row.get(f"{c}_cue") == cue[j] for c in CELL_TYPES}))
     return out

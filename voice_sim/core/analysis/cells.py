@@ -219,6 +219,8 @@ def scopes(passages: list[Passage], rows: list[list[int]]) -> list[int | None]:
     by number or place, or by a lever word no other row has ("For the slot queue, ... Its cost is
     ..." is the slot queue's); None before any."""
     terms = [set().union(*(lever_terms(passages[k].raw) for k in g)) for g in rows]
+    every = set().union(*terms)
+    number = [row_number(passages, rows, n) for n in range(len(rows))]
     starts = {g[0]: n for n, g in enumerate(rows)}
     out: list[int | None] = []
     current: int | None = None
@@ -227,9 +229,10 @@ def scopes(passages: list[Passage], rows: list[list[int]]) -> list[int | None]:
             current = starts[j]
         else:
             said = lever_terms(p.raw)
-            named = [n for n, t in enumerate(terms) if said & t and not said & (set().union(*terms) - t)]
+            named = [n for n, t in enumerate(terms) if said & t and not said & (every - t)]
             back = returns_to(passages, j, rows)
-            numbers = [n for n in range(len(rows)) if row_number(passages, rows, n) in ordinals(p.raw)]
+            called = ordinals(p.raw)
+            numbers = [n for n in range(len(rows)) if number[n] in called]
             pick = back
             if pick is None and len(numbers) == 1:
                 pick = numbers[0]
@@ -242,9 +245,10 @@ def scopes(passages: list[Passage], rows: list[list[int]]) -> list[int | None]:
 
 
 def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[list[int]], n: int,
-               picks: dict[str, int]) -> list[tuple[int, dict[str, float]]]:
+               picks: dict[str, int], scope: list[int | None] | None = None) -> list[tuple[int, dict[str, float]]]:
     """Row `n`'s candidate passages (by index) with their features; `picks` are the rules' choices
-    for the row (rule_picks). A passage that names other levers by number, not this one, is none."""
+    for the row (rule_picks), `scope` the answer's scopes (worked out here when not given). A passage
+    that names other levers by number, not this one, is none."""
     group = rows[n]
     anchor, i = group[0], last_of_list(passages, group[0])  # a listed lever's cells come after its list
     later = [g[0] for g in rows if g[0] > i]
@@ -255,7 +259,7 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
     out: list[tuple[int, dict[str, float]]] = []
     first: dict[str, bool] = {}
     turn = in_turn(passages, rows)
-    scope = scopes(passages, rows)
+    scope = scope if scope is not None else scopes(passages, rows)
     for j in [anchor, *range(i + 1, len(passages))]:
         raw = passages[j].raw
         d = 0 if j == anchor else j - i
@@ -468,8 +472,9 @@ class CellModel:
         sentence fills a cell of one row only: the row it scores highest for ("Yes, so for the edge,
         ... bids per lot up fifteen percent" is the edge's KPI, not also the queue's said before it)."""
         scored: list[tuple[float, int, int, int]] = []  # (probability, row, cell type, passage)
+        scope = scopes(passages, rows)
         for n, picks in enumerate(rule_picks(passages, kinds, detail, rows)):
-            found = candidates(passages, kinds, rows, n, picks)
+            found = candidates(passages, kinds, rows, n, picks, scope)
             if found:
                 x = np.array([self.vector(f) for _, f in found])
                 p = 1.0 / (1.0 + np.exp(-x @ self.weights.T))  # (candidates, cell types)

@@ -57,7 +57,8 @@ SETS = {"followups_held11": "tuning (retired)", "followups_held12": "tuning (ret
         "followups_held20": "tuning (retired)", "followups_held21": "tuning (retired)",
         "followups_held22": "tuning (retired)", "followups_held23": "untouched", "followups_held24": "untouched",
         "followups_held25": "untouched", "followups_held26": "untouched",
-        "followups_held27": "untouched", "followups_held28": "untouched"}
+        "followups_held27": "untouched", "followups_held28": "untouched", "followups_held29": "untouched",
+        "followups_held30": "untouched"}
 
 
 def transcript_of(item: dict) -> tuple[Transcript, list[float]]:

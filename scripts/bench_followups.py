@@ -80,6 +80,12 @@ def transcript_of(item: dict) -> tuple[Transcript, list[float]]:
     return Transcript(cues=cues), starts
 
 
+def cue_at(starts: list[float], at: float) -> int | None:
+    """The index of the labelled cue said at `at` (the cue that holds it), counting the panel's lines
+    as the labels do; a passage's own `cue` counts the candidate's only."""
+    return max((i for i, s in enumerate(starts) if s <= at + 0.01), default=None)
+
+
 def judged(item: dict):  # type: ignore[no-untyped-def]
     t, _ = transcript_of(item)
     passages = passages_of(t)
@@ -107,8 +113,7 @@ def score_set(folder: Path, verbose: bool = False, cell_model: CellModel | None 
         passages = passages_of(t)
         rows = decision_matrix(passages, find_statements(t, passages=passages), cell_model)
         def cue(at: float | None, starts: list[float] = starts) -> int | None:
-            """The index of the cue said at `at` (the cue that holds it)."""
-            return None if at is None else max((i for i, s in enumerate(starts) if s <= at + 0.01), default=None)
+            return None if at is None else cue_at(starts, at)
 
         pairs = paired([(cue(row.at_s), row.lever, row) for row in rows], item["matrix"])
         tp_rows = sum(g is not None and w is not None for _, g, w in pairs)

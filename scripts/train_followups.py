@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 import train_statements as ts  # noqa: E402
-from bench_followups import SETS, transcript_of  # noqa: E402
+from bench_followups import SETS, cue_at, transcript_of  # noqa: E402
 from train_matrix import fit  # noqa: E402
 
 from voice_sim.core.analysis import find_statements  # noqa: E402
@@ -53,8 +53,7 @@ class Answer:
     def __init__(self, item: dict) -> None:
         t, starts = transcript_of(item)
         passages = passages_of(t)
-        # The labels count the panel's lines among the cues; a passage's own `cue` counts the candidate's only.
-        cue = [max(k for k, s in enumerate(starts) if s <= p.start_s + 0.01) for p in passages]
+        cue = [cue_at(starts, p.start_s) for p in passages]
         findings = find_statements(t, passages=passages)
         changes = item.get("changes", "")
         self.rules = judge_by_rules(passages, findings, item["question"], changes)

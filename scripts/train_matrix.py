@@ -23,10 +23,18 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
-from bench_followups import SETS, f1, paired, score_set, transcript_of  # noqa: E402
+from bench_followups import SETS, cue_at, f1, paired, score_set, transcript_of  # noqa: E402
 
 from voice_sim.core.analysis import find_statements  # noqa: E402
-from voice_sim.core.analysis.cells import CELL_TYPES, WEIGHTS, CellModel, candidates, rule_picks, scopes  # noqa: E402
+from voice_sim.core.analysis.cells import (  # noqa: E402
+    CELL_TYPES,
+    WEIGHTS,
+    CellModel,
+    candidates,
+    in_turn,
+    rule_picks,
+    scopes,
+)
 from voice_sim.core.analysis.features import passages_of  # noqa: E402
 from voice_sim.core.analysis.matrix import lever_rows, read_answer  # noqa: E402
 
@@ -40,19 +48,18 @@ def examples(item: dict) -> list[Example]:
     t, starts = transcript_of(item)
     found = passages_of(t)
     passages, kinds, detail = read_answer(found, find_statements(t, passages=found))
-    # The labels count the panel's lines among the cues; a passage's own `cue` counts the candidate's only.
-    cue = [max(k for k, s in enumerate(starts) if s <= p.start_s + 0.01) for p in passages]
+    cue = [cue_at(starts, p.start_s) for p in passages]
     rows = lever_rows(passages, kinds)
     wanted = {n: m for _, n, m in paired([(cue[g[0]], passages[g[0]].raw, n) for n, g in enumerate(rows)],
                                            item["matrix"]) if n is not None and m is not None}
     out: list[Example] = []
-    scope = scopes(passages, rows)
+    scope, turn = scopes(passages, rows), in_turn(passages, rows)
     for n, picks in enumerate(rule_picks(passages, kinds, detail, rows)):
         row = wanted.get(n, {})
         # A constraint marked where it was first stated, before the lever (one author's reading of the
         # format page), is not where the lever is tied to it: unknown for this row, not a negative.
         early = row.get("constraint") is not None and row["constraint_cue"] < row["lever_cue"]
-        for j, f in candidates(passages, kinds, rows, n, picks, scope):
+        for j, f in candidates(passages, kinds, rows, n, picks, scope, turn):
             out.append((f, {c: None if c == "constraint" and early else
                             row.get(c) is not None and row.get(f"{c}_cue") == cue[j] for c in CELL_TYPES}))
     return out

@@ -245,10 +245,11 @@ def scopes(passages: list[Passage], rows: list[list[int]]) -> list[int | None]:
 
 
 def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[list[int]], n: int,
-               picks: dict[str, int], scope: list[int | None] | None = None) -> list[tuple[int, dict[str, float]]]:
+               picks: dict[str, int], scope: list[int | None] | None = None,
+               turn: dict[int, tuple[int, str | None]] | None = None) -> list[tuple[int, dict[str, float]]]:
     """Row `n`'s candidate passages (by index) with their features; `picks` are the rules' choices
-    for the row (rule_picks), `scope` the answer's scopes (worked out here when not given). A passage
-    that names other levers by number, not this one, is none."""
+    for the row (rule_picks); `scope` and `turn`, the answer's scopes and in_turn, are worked out
+    here when not given. A passage that names other levers by number, not this one, is none."""
     group = rows[n]
     anchor, i = group[0], last_of_list(passages, group[0])  # a listed lever's cells come after its list
     later = [g[0] for g in rows if g[0] > i]
@@ -258,7 +259,7 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
     others = set().union(*(lever_terms(passages[k].raw) for m, g in enumerate(rows) if m != n for k in g)) - terms
     out: list[tuple[int, dict[str, float]]] = []
     first: dict[str, bool] = {}
-    turn = in_turn(passages, rows)
+    turn = turn if turn is not None else in_turn(passages, rows)
     scope = scope if scope is not None else scopes(passages, rows)
     for j in [anchor, *range(i + 1, len(passages))]:
         raw = passages[j].raw
@@ -368,14 +369,13 @@ def row_number(passages: list[Passage], rows: list[list[int]], n: int) -> int | 
 
 
 def _named_by_number(passages: list[Passage], kinds: dict[int, set[str]], rows: list[list[int]],
-                     n: int) -> dict[str, int]:
+                     n: int, turn: dict[int, tuple[int, str | None]]) -> dict[str, int]:
     """Cells said of a lever by its number or name, or in its turn, however late: "Lever one is the
     money: ... about eight percent", "The risk for the second one is...", "Back to the card vault:
     ...", the second sentence after "Risks, lever by lever."."""
     group = rows[n]
     number = row_number(passages, rows, n)
     out: dict[str, int] = {}
-    turn = in_turn(passages, rows)
     for j in range(group[-1] + 1, len(passages)):
         raw = passages[j].raw
         place, cell = turn.get(j, (None, None))
@@ -472,9 +472,9 @@ class CellModel:
         sentence fills a cell of one row only: the row it scores highest for ("Yes, so for the edge,
         ... bids per lot up fifteen percent" is the edge's KPI, not also the queue's said before it)."""
         scored: list[tuple[float, int, int, int]] = []  # (probability, row, cell type, passage)
-        scope = scopes(passages, rows)
+        scope, turn = scopes(passages, rows), in_turn(passages, rows)
         for n, picks in enumerate(rule_picks(passages, kinds, detail, rows)):
-            found = candidates(passages, kinds, rows, n, picks, scope)
+            found = candidates(passages, kinds, rows, n, picks, scope, turn)
             if found:
                 x = np.array([self.vector(f) for _, f in found])
                 p = 1.0 / (1.0 + np.exp(-x @ self.weights.T))  # (candidates, cell types)
@@ -487,7 +487,7 @@ class CellModel:
                 out[n][CELL_TYPES[t]] = j
                 taken.add((t, j))
         for n, cells in enumerate(out):
-            for cell, j in _named_by_number(passages, kinds, rows, n).items():
+            for cell, j in _named_by_number(passages, kinds, rows, n, turn).items():
                 cells.setdefault(cell, j)
         return out
 

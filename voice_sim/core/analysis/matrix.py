@@ -214,7 +214,10 @@ LIST_LEAD = re.compile(r"^.{0,60}?\b(?:levers|things|pieces|parts|moves|changes|
 # "So I'm thinking, um, four things, I guess.": the sentences after it are the list.
 ANNOUNCED_LIST = re.compile(r"\b(?:two|three|four|five|a few|a couple of) (?:levers|things|pieces|moves|changes|"
                             r"ideas)\b", re.IGNORECASE)
-_LIST_SEP = re.compile(r"\s*[,;]\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+", re.IGNORECASE)
+_COMMA = r"\s*[,;]\s*(?:and\s+|plus\s+)?"
+_LIST_SEP = re.compile(_COMMA + r"|\s+(?:and|plus)\s+", re.IGNORECASE)
+_COMMA_SEP = re.compile(_COMMA, re.IGNORECASE)  # after "four things, I guess.": "and process them async" goes on
+_WORD_SEP = re.compile(_LIST_SEP.pattern + r"|\s(?=(?:a|an)\s)", re.IGNORECASE)  # "three things a cache a queue"
 # An item of a list: "a queue for the reservations", "maybe a cdn"; "the ..." only in a list announced as
 # such ("the levers are the cache, the queue...").
 _ITEM = re.compile(r"^\W*(?:(?:also|maybe|then|um+|uh+|like)\W+)*(?:a|an|some|one)\s", re.IGNORECASE)
@@ -231,11 +234,7 @@ def listed_levers(p: Passage, announced: bool = False) -> list[str]:
     lead = LIST_LEAD.match(p.raw)
     body = p.raw[lead.end():] if lead else p.raw
     listing = bool(lead) or announced
-    # "three things a cache a queue and um sharding", as a recogniser writes it, is a list too
-    if lead:
-        sep = re.compile(_LIST_SEP.pattern + (r"|\s(?=(?:a|an)\s)" if "," not in body else ""), re.IGNORECASE)
-    else:  # after "four things, I guess.", only a comma parts two levers ("and process them async" goes on)
-        sep = _LIST_SEP if not announced else re.compile(r"\s*[,;]\s*(?:and\s+|plus\s+)?")
+    sep = (_WORD_SEP if "," not in body else _LIST_SEP) if lead else _COMMA_SEP if announced else _LIST_SEP
     cuts = [0] + [x for m in sep.finditer(body) for x in (m.start(), m.end())] + [len(body)]
     parts: list[tuple[int, int, set[str]]] = []  # (start, end, lever words) of each lever in `body`
     for a, b in zip(cuts[::2], cuts[1::2], strict=True):
@@ -256,14 +255,12 @@ def read_answer(passages: list[Passage], findings: list[Finding]
                 ) -> tuple[list[Passage], dict[int, set[str]], dict[tuple[int, str], str | None]]:
     """The passages the matrix reads, with what the statement model heard in each (kinds) and what it
     said of it (detail). A sentence that lists several levers becomes one ListedLever each."""
-    heard: dict[int, set[str]] = {}
-    said: dict[tuple[int, str], str | None] = {}
+    said: dict[int, dict[str, str | None]] = {}  # passage -> what the statement model heard -> its detail
     index = {id(p): i for i, p in enumerate(passages)}
     for f in findings:
         i = index.get(id(f.unit))
         if i is not None:
-            heard.setdefault(i, set()).add(f.kind)
-            said[(i, f.kind)] = f.detail
+            said.setdefault(i, {})[f.kind] = f.detail
     out: list[Passage] = []
     kinds: dict[int, set[str]] = {}
     detail: dict[tuple[int, str], str | None] = {}
@@ -271,12 +268,12 @@ def read_answer(passages: list[Passage], findings: list[Finding]
     for i, p in enumerate(passages):
         if ANNOUNCED_LIST.search(p.raw) and len(p.raw.split()) <= 12:
             announced = i
+        heard = said.get(i, {})
         listed = listed_levers(p, 0 < i - announced <= 2) if (
-            "lever" in heard.get(i, ()) or LIST_LEAD.match(p.raw)) and not (
-            REJECTED_LEVER.search(p.text) or _sums_up(p)) else []
+            "lever" in heard or LIST_LEAD.match(p.raw)) and not (REJECTED_LEVER.search(p.text) or _sums_up(p)) else []
         if not listed:
-            kinds[len(out)] = heard.get(i, set())
-            detail.update({(len(out), kind): d for (k, kind), d in said.items() if k == i})
+            kinds[len(out)] = set(heard)
+            detail.update({(len(out), kind): d for kind, d in heard.items()})
             out.append(p)
         for text in listed:
             kinds[len(out)] = {"lever"}

@@ -3,6 +3,7 @@ it serves and the risk named; what was not said stays empty (a gap the report sh
 
 import json
 
+import numpy as np
 import pytest
 
 from voice_sim.cli import main
@@ -318,3 +319,40 @@ def test_a_sentence_after_a_named_lever_stays_with_it():
     ])).decision_matrix
     queue, lists = rows
     assert queue.risk_at_s == 21 and lists.risk is None
+
+
+def test_a_sentence_that_names_two_levers_fills_both_rows():
+    rows = analyze(transcript([
+        "The lot page has to load in under a second.",
+        "Lever one: we pre-compute the lot lists for every live show.",
+        "Lever two: we cache the lot page at the edge.",
+        "The pre-computed lists plus the edge cache, I'd say that moves purchases per session up about 3 percent.",
+    ])).decision_matrix
+    assert [r.kpi_at_s for r in rows] == [21, 21]
+    assert [r.number for r in rows] == ["about 3 percent", "about 3 percent"]
+
+
+def test_a_clear_cell_a_few_sentences_after_its_lever_is_found():
+    """The sentences that describe a lever come first; the KPI and the cost after them are still its."""
+    rows = analyze(transcript([
+        "Viewers must see a bid land in under two hundred milliseconds.",
+        "First lever: a tier of regional relay nodes that hold the viewer connections.",
+        "Each relay holds a few thousand connections and replays the last few seconds to a viewer who reconnects.",
+        "That relay tier is what keeps us inside the two hundred millisecond budget.",
+        "I'd expect it to lift bids per show by around eight percent.",
+        "The cost is another fleet to operate.",
+    ])).decision_matrix
+    relay = rows[0]
+    assert (relay.constraint_at_s, relay.kpi_at_s, relay.risk_at_s) == (21, 28, 35)
+    assert relay.number == "around eight percent"
+
+
+def test_a_cell_model_with_mismatched_shapes_is_one_clear_error(tmp_path):
+    model = CellModel.load()
+    path = tmp_path / "cell_model.npz"
+    names = sorted(model.features, key=model.features.__getitem__)
+    np.savez_compressed(path, features=np.array(names), weights=model.weights,
+                        sentence_features=np.array(["w:only"]), sentence_weights=model.sentence_weights,
+                        threshold=np.array(model.threshold), meta=np.array("{}"))
+    with pytest.raises(CellModelError, match="shapes do not match"):
+        CellModel.load(path)

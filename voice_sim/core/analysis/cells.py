@@ -1,15 +1,20 @@
-"""Which sentence fills which cell of a decision-matrix row: a small learned linker.
+"""Which sentence fills which cell of a decision-matrix row: a small learned linker in two steps.
 
 For each row (a lever the candidate proposed, grouped by matrix.py) every passage from the lever on
 is a candidate for the row's KPI, constraint and risk cells: the next few passages, and any later
-one that names the lever again ("lever two's risk is...", "back to the precomputed list"). Each
-candidate is described by where it sits (how far after the lever, or after the list it was said in,
-before or after the next lever), which lever the candidate was last talking about (scopes), what
-the statement model heard in it, its words, the phrases that tie a sentence to a lever or a limit,
-and the hand-written rules' own pick for each cell (rule_picks). One logistic regression per cell
-scores the candidates; the best ones above the model's threshold fill the cells, a sentence filling
-a given cell of one row only, and a cell the candidate said of a lever by its number or name
-("Lever one is the money: ...", "Back to the card vault: ...") fills one the model left empty.
+one that names the lever again ("lever two's risk is...", "back to the precomputed list"). The
+linker asks two questions of each candidate. First, is this sentence a KPI tie, a constraint tie or
+a risk at all, whatever lever it is about (sentence_features: what the statement model heard in it,
+its words, the phrases that tie a sentence to a lever or a limit, whether it is a lever sentence and
+how far it sits after the last one)? Then, given that it is, is it this row's (the candidate's
+features: where it sits after the lever, or after the list it was said in, before or after the next
+lever, which lever the candidate was last talking about (scopes), whether it names this lever or
+another, and the hand-written rules' own pick for each cell, rule_picks)? The two probabilities
+multiply; the best ones above the model's threshold fill the cells, a sentence filling a given cell
+of one row only unless it names both levers, and a cell the candidate said of a lever by its number
+or name ("Lever one is the money: ...", "Back to the card vault: ...") fills one the model left
+empty. Asking "which row" only of sentences that are cells keeps a clear KPI sentence from being
+drowned by all the rows it is not about.
 Trained by scripts/train_matrix.py on the labelled matrices in tests/data/followups_* (never on the
 sets the benchmark holds back) and committed as cell_model.npz next to this file.
 """
@@ -312,6 +317,29 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
     return out
 
 
+ROW_FREE = ("w:", "says:", "heard:", "that_")  # candidate features that do not depend on the row
+
+
+def sentence_features(passages: list[Passage], rows: list[list[int]], found: list[list[tuple[int, dict[str, float]]]]
+                      ) -> dict[int, dict[str, float]]:
+    """Per candidate passage (of any row), what says whether it is a cell at all, whatever lever it is
+    about: its row-free candidate features and words, whether it is a lever sentence and how far it
+    sits after the last lever said before it. `found` is every row's candidates."""
+    starts = sorted(g[0] for g in rows)
+    out: dict[int, dict[str, float]] = {}
+    for j, f in (c for row in found for c in row):
+        if j in out:
+            continue
+        out[j] = {k: v for k, v in f.items() if k.startswith(ROW_FREE)}
+        out[j].update((f"w:{w}", 1.0) for w in set(tokens(passages[j].text)))
+        last = max((s for s in starts if s <= j), default=None)
+        if last == j:
+            out[j]["lever_sentence"] = 1.0
+        elif last is not None:
+            out[j][f"after_lever:{_distance(j - last)}"] = 1.0
+    return out
+
+
 REACH = 3  # passages after a row's last lever sentence the hand-written rules look at
 
 
@@ -433,8 +461,10 @@ class CellModelError(UserError):
 
 @dataclass
 class CellModel:
-    features: dict[str, int]
+    features: dict[str, int]  # is it this row's: a candidate's features
     weights: np.ndarray  # (cell types, 1 + features): bias first
+    sentence_features: dict[str, int]  # is it a cell at all: sentence_features
+    sentence_weights: np.ndarray  # (cell types, 1 + sentence features)
     threshold: float
     meta: dict[str, object]
 
@@ -445,6 +475,8 @@ class CellModel:
             with np.load(path, allow_pickle=False) as z:
                 names = [str(x) for x in z["features"]]
                 weights = z["weights"].astype(np.float64)
+                sentence_names = [str(x) for x in z["sentence_features"]]
+                sentence_weights = z["sentence_weights"].astype(np.float64)
                 threshold = float(z["threshold"])
                 meta = json.loads(str(z["meta"]))
         except FileNotFoundError:
@@ -453,15 +485,18 @@ class CellModel:
         except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile) as exc:
             raise CellModelError(f"{path}: the decision-matrix model is damaged ({exc}); reinstall voice-sim "
                                  "or run scripts/train_matrix.py") from None
-        if weights.shape != (len(CELL_TYPES), len(names) + 1):
+        if (weights.shape != (len(CELL_TYPES), len(names) + 1)
+                or sentence_weights.shape != (len(CELL_TYPES), len(sentence_names) + 1)):
             raise CellModelError(f"{path}: the decision-matrix model's shapes do not match; retrain it")
-        return cls({name: k for k, name in enumerate(names)}, weights, threshold, meta)
+        return cls({name: k for k, name in enumerate(names)}, weights,
+                   {name: k for k, name in enumerate(sentence_names)}, sentence_weights, threshold, meta)
 
-    def vector(self, f: dict[str, float]) -> np.ndarray:
-        x = np.zeros(len(self.features) + 1)
+    def vector(self, f: dict[str, float], names: dict[str, int] | None = None) -> np.ndarray:
+        names = self.features if names is None else names
+        x = np.zeros(len(names) + 1)
         x[0] = 1.0
         for name, value in f.items():
-            k = self.features.get(name)
+            k = names.get(name)
             if k is not None:
                 x[k + 1] = value
         return x
@@ -469,27 +504,40 @@ class CellModel:
     def link(self, passages: list[Passage], kinds: dict[int, set[str]], detail: dict[tuple[int, str], str | None],
              rows: list[list[int]]) -> list[dict[str, int]]:
         """Per row, the passage index that fills each cell it has (a missing cell has no key). A
-        sentence fills a cell of one row only: the row it scores highest for ("Yes, so for the edge,
-        ... bids per lot up fifteen percent" is the edge's KPI, not also the queue's said before it)."""
-        scored: list[tuple[float, int, int, int]] = []  # (probability, row, cell type, passage)
+        sentence fills a cell of one row only, the row it scores highest for ("Yes, so for the edge,
+        ... bids per lot up fifteen percent" is the edge's KPI, not also the queue's said before it),
+        unless it names the other row's lever too ("The precompute plus the edge cache, I'd say that
+        moves purchases per session...")."""
         scope, turn = scopes(passages, rows), in_turn(passages, rows)
-        for n, picks in enumerate(rule_picks(passages, kinds, detail, rows)):
-            found = candidates(passages, kinds, rows, n, picks, scope, turn)
-            if found:
-                x = np.array([self.vector(f) for _, f in found])
-                p = 1.0 / (1.0 + np.exp(-x @ self.weights.T))  # (candidates, cell types)
-                scored += [(float(p[k, t]), n, t, j) for k, (j, _) in enumerate(found)
-                           for t in range(len(CELL_TYPES)) if p[k, t] > self.threshold]
+        found = [candidates(passages, kinds, rows, n, picks, scope, turn)
+                 for n, picks in enumerate(rule_picks(passages, kinds, detail, rows))]
+        sentences = sentence_features(passages, rows, found)
+        is_cell = {j: _sigmoid(self.vector(f, self.sentence_features) @ self.sentence_weights.T)
+                   for j, f in sentences.items()}
+        scored: list[tuple[float, int, int, int]] = []  # (probability, row, cell type, passage)
+        for n, row in enumerate(found):
+            if row:
+                p = _sigmoid(np.array([self.vector(f) for _, f in row]) @ self.weights.T)  # (candidates, types)
+                scored += [(float(is_cell[j][t] * p[k, t]), n, t, j) for k, (j, _) in enumerate(row)
+                           for t in range(len(CELL_TYPES))]
+        names_it = {(n, j) for n, row in enumerate(found) for j, f in row if f.get("names_its_lever")}
         out: list[dict[str, int]] = [{} for _ in rows]
         taken: set[tuple[int, int]] = set()
-        for _, n, t, j in sorted(scored, reverse=True):
-            if CELL_TYPES[t] not in out[n] and (t, j) not in taken:
+        for score, n, t, j in sorted(scored, reverse=True):
+            if score <= self.threshold:
+                break
+            if CELL_TYPES[t] not in out[n] and ((t, j) not in taken or (n, j) in names_it):
                 out[n][CELL_TYPES[t]] = j
                 taken.add((t, j))
         for n, cells in enumerate(out):
             for cell, j in _named_by_number(passages, kinds, rows, n, turn).items():
                 cells.setdefault(cell, j)
         return out
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    out: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -356,3 +356,51 @@ def test_a_cell_model_with_mismatched_shapes_is_one_clear_error(tmp_path):
                         threshold=np.array(model.threshold), meta=np.array("{}"))
     with pytest.raises(CellModelError, match="shapes do not match"):
         CellModel.load(path)
+
+
+def test_levers_counted_off_in_one_passage_are_a_row_each():
+    rows = analyze(transcript([
+        "Auction events must reach every viewer within two hundred milliseconds.",
+        "Three levers. One, edge fan-out through the CDN; two, chat sharded into rooms of five thousand; "
+        "three, a degradation mode that sheds chat first.",
+        "Edge fan-out is how we hold the two hundred milliseconds at a hundred thousand viewers.",
+    ])).decision_matrix
+    assert [r.at_s for r in rows] == [7, 7, 7]
+    assert ["CDN" in rows[0].lever, "sharded" in rows[1].lever, "degradation" in rows[2].lever] == [True] * 3
+
+
+@pytest.mark.parametrize("line", [
+    "We keep one copy per region and two replicas, so one region can fail over.",
+    "Constraints. One, latency under two hundred milliseconds. Two, the card data stays in PCI scope.",
+])
+def test_a_passage_that_counts_other_things_is_not_a_list_of_levers(line):
+    rows = analyze(transcript(["Lever one: we cache the lot page at the edge.", line])).decision_matrix
+    assert sum(r.at_s == 7 for r in rows) <= 1
+
+
+def test_options_weighed_then_one_chosen_is_one_row_said_at_the_choice():
+    rows = analyze(transcript([
+        "We can never sell more units than the seller has, and the tap must answer in under 300 milliseconds.",
+        "Two options. Option one is a lock on the inventory row in the main database.",
+        "Option two is to pre-split the stock into tokens in an in-memory store, and each tap pops a token.",
+        "I'm going with option two, the token pre-split.",
+        "You can't pop a token that isn't there, so that's how we hold the zero oversell line.",
+    ])).decision_matrix
+    assert [r.at_s for r in rows] == [21]
+
+
+def test_levers_counted_off_then_taken_by_their_bare_number():
+    rows = analyze(transcript([
+        "One: a bid is acknowledged within 150 milliseconds. That is a hard budget.",
+        "Levers. Two.",
+        "One: the bid book for each live lot sits in memory, partitioned by show.",
+        "Two: a rate limit per buyer per lot, five bids a second.",
+        "Ties, point by point.",
+        "One also buys bids per lot, about eight percent, mostly from late bidders.",
+        "Cost of two: a genuine power bidder could hit the cap.",
+        "One region first, then the rest.",
+    ])).decision_matrix
+    book, limit = rows
+    assert (book.at_s, limit.at_s) == (14, 21)
+    assert book.kpi_at_s == 35 and limit.kpi is None
+    assert limit.risk_at_s == 42 and book.risk is None

@@ -123,7 +123,12 @@ _PLACE_REF = re.compile(
     r"(?:said|mentioned|listed|proposed|talked about)\b"
     r"|\b(?:for|about|on|as for|back to|with) the (first|second|third|fourth|fifth) (?:thing|piece|part|item|idea)\b"
     r"|(?:^\W*(?:(?:and|so|but|now|um+|uh+)\W+)*|\b(?:for|about|as for|on|with) )"
-    r"the (first|second|third|fourth|fifth)\s*[,:]",
+    r"the (first|second|third|fourth|fifth)\s*[,:]"
+    # levers counted off ("One: ...", "Two: ...") and then taken by their number: "One also buys bids per
+    # lot", "Two costs about 20 milliseconds", "Risk on three: ...", "Cost of four: ..."
+    r"|^\W*(?:(?:and|so|but|now|then)\W+)*(one|two|three|four|five)\s+(?:is|also|buys|serves|costs|moves|keeps|"
+    r"protects|cuts|lifts|drives|helps|adds|risks|means|gets|gives|ties|holds|saves|carries|covers)\b"
+    r"|\b(?:risk|cost|downside|trade-?off|kpi|metric)s?\s+(?:on|of|for)\s+(one|two|three|four|five)\b",
     re.IGNORECASE)
 # A sentence that returns to a lever said earlier: "Back to the card vault: ...", "and coming back to the
 # slot allocator, ...".

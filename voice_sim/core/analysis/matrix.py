@@ -3,11 +3,12 @@ business KPI it was tied to (and the number), the constraint it serves and the r
 
 Rows come from the statement findings: each passage heard as a lever, grouped so that a lever said
 over several sentences is one row, a sentence that opens on a risk stays in its lever's row, a
-sentence that lists levers ("three things: a queue, reminder lists and partitioning") is a row per
-lever, and a summary ("to sum up: precompute, queue, cache") or a back-reference ("lever one is the
-money", "for the second one", "back to the card vault", "the precompute risks going stale") starts
-none. Which sentence fills each cell is decided by the learned linker in cells.py. An empty cell is
-a gap the report shows as such.
+sentence that lists levers ("three things: a queue, reminder lists and partitioning") or counts them
+off ("Levers. One, ... Two, ...") is a row per lever, options weighed side by side are one row, said
+where the candidate chose ("I'm going with option two"), and a summary ("to sum up: precompute,
+queue, cache") or a back-reference ("lever one is the money", "for the second one", "back to the
+card vault", "the precompute risks going stale") starts none. Which sentence fills each cell is
+decided by the learned linker in cells.py. An empty cell is a gap the report shows as such.
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ def _sums_up(p: Passage) -> bool:
     return bool(RECAP.match(p.raw) or (BUILD_ORDER.search(p.raw) and not NUMBERED_LEVER.match(p.raw)))
 
 
-def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
+def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] = frozenset()) -> list[list[int]]:
     """Lever passages grouped into rows. A lever passage within REACH of its row that names no lever
     word the row has not named ("so that queue also absorbs the spike", a metric tie restating the
     lever) goes on about that lever, and so does the very next sentence unless it says it moves on
@@ -107,7 +108,8 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
     name ("back to the card vault", "for the sharding by seller, ..."), or takes the levers in turn
     ("Risks, lever by lever."), or whose only lever words are an earlier row's or a listed lever's,
     starts none and joins no row: the cell linker (cells.py) ties what it says to the lever it names.
-    Each lever of a sentence that lists several (ListedLever) is a row of its own."""
+    Each lever of a sentence that lists several (ListedLever), and each option chosen (`chosen`, see
+    _weighed), is a row of its own."""
     rows: list[list[int]] = []
     terms: set[str] = set()
     said: set[str] = set()
@@ -117,6 +119,11 @@ def _rows_of(passages: list[Passage], levers: list[int]) -> list[list[int]]:
         p = passages[i]
         own = lever_terms(p.raw)
         back = ordinals(p.raw)
+        if i in chosen:
+            rows.append([i])
+            terms = set(own)
+            said |= own
+            continue
         if rows and (BACK_TO.match(p.raw) or returns_to(passages, i, rows) is not None
                      or (places(p.raw) and max(places(p.raw)) <= len(rows)) or i in in_turn(passages, rows)):
             continue  # "For the second one, ...", "Back to the card vault: ..." go back to a lever said before
@@ -191,12 +198,45 @@ def _announced(passages: list[Passage], i: int, rows: list[list[int]]) -> int:
 
 def lever_rows(passages: list[Passage], kinds: dict[int, set[str]]) -> list[list[int]]:
     """The rows: passages heard as levers, and levers the candidate numbered ("Lever three is...", or
-    "One: vault the card" next to "Two: ..." heard as a lever), grouped (_rows_of)."""
+    "One: vault the card" next to "Two: ..." heard as a lever), grouped (_rows_of); where options
+    were weighed, the choice instead of the options (_weighed)."""
     heard = {i for i in range(len(passages)) if "lever" in kinds.get(i, ())}
     listed = [i for i, p in enumerate(passages) if ENUMERATED.match(p.raw)]
     levers = [i for i, p in enumerate(passages) if i in heard or (not REJECTED_LEVER.search(p.text) and (
         NUMBERED_LEVER.match(p.raw) or _listed_with_a_lever(i, listed, heard, kinds)))]
-    return _rows_of(passages, levers)
+    weighed, chosen = _weighed(passages)
+    return _rows_of(passages, sorted({i for i in levers if i not in weighed} | chosen), frozenset(chosen))
+
+
+# "Two options. Option one is a lock on the row... Option two is to pre-split the stock..." then "I'm
+# going with option two": the options are weighed, and the lever is the one chosen, said at the choice.
+OPTIONS = re.compile(r"\b(?:options?\s+(?:one|two|three|a|b|c|[1-3])\b|(?:first|second|third|other) option|"
+                     r"(?:two|three|a couple of|several) (?:options|ways|approaches|choices)|we could either|"
+                     r"one option|alternatively)\b", re.IGNORECASE)
+CHOICE = re.compile(r"\b(?:(?:i'm|i am|we're|we are) (?:going|gonna go|choosing|picking) with|"
+                    r"(?:i'd|i would|we'd|we would|i'll|we'll|let's|so i|so we) (?:go with|go for|pick|choose|take)|"
+                    r"(?:i|we) (?:pick|choose|prefer)\b|my (?:pick|choice)\b|i'm (?:picking|choosing))",
+                    re.IGNORECASE)
+WEIGHING = 8  # passages from where the options are put to the choice
+
+
+def _weighed(passages: list[Passage]) -> tuple[set[int], set[int]]:
+    """The passages that put options side by side before the candidate chose one (not levers
+    proposed), and the choices ("So I'd pick option two", "Pre-staging the listings is my choice").
+    A choice counts within WEIGHING passages of where the options were first put."""
+    weighed: set[int] = set()
+    chosen: set[int] = set()
+    opened: int | None = None
+    for i, p in enumerate(passages):
+        if CHOICE.search(p.raw) and opened is not None and i - opened <= WEIGHING:
+            weighed |= set(range(opened, i))
+            chosen.add(i)
+            opened = None
+        elif OPTIONS.search(p.raw) and opened is None:
+            opened = i
+        elif opened is not None and i - opened > WEIGHING:
+            opened = None
+    return weighed, chosen
 
 
 def _listed_with_a_lever(i: int, listed: list[int], heard: set[int], kinds: dict[int, set[str]]) -> bool:
@@ -251,6 +291,41 @@ def listed_levers(p: Passage, announced: bool = False) -> list[str]:
     return [text.strip(" ,.;:") for text in said]
 
 
+# "Levers. One, pre-authorise the card. Two, async fraud scoring. Three, read replicas.", "one cash the
+# feed per region. two precompute the ranked list": levers counted off inside one passage.
+_COUNT = ("one", "two", "three", "four", "five")
+_COUNTED = re.compile(r"(?:^\W*|(?<=[.;:!?])\s+|,\s+)(?:(?:and|then|um+|uh+)\W+)?(one|two|three|four|five|[1-5])\b"
+                      r"(?:\s*[,:.)-]\s*|\s+(?=[a-z]))", re.IGNORECASE)
+
+
+def counted_levers(p: Passage, announced: bool = False) -> list[str]:
+    """The levers a passage counts off ("One, ... Two, ... Three, ..."), each as said: two or more
+    items counted in order from one, when two of them name a lever or the passage (or the sentence
+    before, `announced`) announced levers ("Three levers. One, ..."); else none."""
+    marks = list(_COUNTED.finditer(p.raw))
+    start = next((k for k, m in enumerate(marks) if _word(m.group(1)) == "one"), None)
+    if start is None:
+        return []
+    run = [marks[start]]
+    for m in marks[start + 1:]:
+        if _COUNT.index(_word(m.group(1))) == _COUNT.index(_word(run[-1].group(1))) + 1:
+            run.append(m)
+    items = [p.raw[m.end():nxt.start() if nxt else len(p.raw)].strip(" ,.;:")
+             for m, nxt in zip(run, [*run[1:], None], strict=True)]
+    items = [text for text in items if text]
+    announced = announced or bool(_LEVERS_WORD.search(p.raw[:run[0].start()]))
+    if len(items) >= 2 and (announced or sum(bool(lever_terms(text)) for text in items) >= 2):
+        return items
+    return []
+
+
+_LEVERS_WORD = re.compile(r"\b(?:levers?|things|moves|pieces|changes|parts|components|ideas|steps)\b", re.IGNORECASE)
+
+
+def _word(said: str) -> str:
+    return said.lower() if not said.isdigit() else _COUNT[int(said) - 1]
+
+
 def read_answer(passages: list[Passage], findings: list[Finding]
                 ) -> tuple[list[Passage], dict[int, set[str]], dict[tuple[int, str], str | None]]:
     """The passages the matrix reads, with what the statement model heard in each (kinds) and what it
@@ -269,7 +344,7 @@ def read_answer(passages: list[Passage], findings: list[Finding]
         if ANNOUNCED_LIST.search(p.raw) and len(p.raw.split()) <= 12:
             announced = i
         heard = said.get(i, {})
-        listed = listed_levers(p, 0 < i - announced <= 2) if (
+        listed = (counted_levers(p, 0 < i - announced <= 2) or listed_levers(p, 0 < i - announced <= 2)) if (
             "lever" in heard or LIST_LEAD.match(p.raw)) and not (REJECTED_LEVER.search(p.text) or _sums_up(p)) else []
         if not listed:
             kinds[len(out)] = set(heard)

@@ -387,6 +387,19 @@ def test_options_weighed_then_one_chosen_is_one_row_said_at_the_choice():
         "You can't pop a token that isn't there, so that's how we hold the zero oversell line.",
     ])).decision_matrix
     assert [r.at_s for r in rows] == [21]
+    assert rows[0].lever == "option two, the token pre-split"
+
+
+def test_a_counted_lever_is_called_by_its_own_count_even_after_other_levers():
+    """ "Cost of two" is the second lever the candidate counted off, not the second row."""
+    rows = analyze(transcript([
+        "First we cache the lot page at the edge.",
+        "Then the rest. One, the order goes on a queue and a worker writes it.",
+        "Two, a rate limit per buyer account, one tap a second.",
+        "Cost of two: a real collector with fast thumbs could hit the cap.",
+    ])).decision_matrix
+    assert [r.at_s for r in rows][-2:] == [7, 14]
+    assert rows[-1].risk_at_s == 21 and rows[-2].risk is None
 
 
 def test_levers_counted_off_then_taken_by_their_bare_number():

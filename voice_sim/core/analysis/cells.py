@@ -392,13 +392,22 @@ def rule_picks(passages: list[Passage], kinds: dict[int, set[str]], detail: dict
 
 
 def row_number(passages: list[Passage], rows: list[list[int]], n: int) -> int | None:
-    """The number a later sentence would call row `n` by: the one the candidate gave it ("lever two"),
-    else its place in order, unless another row was given that number."""
-    own = ordinals(passages[rows[n][0]].raw)
+    """The number a later sentence would call row `n` by: the one the candidate gave it ("lever two",
+    "Two: a rate limit per buyer"), else its place in order, unless another row was given that number."""
+    own = _own_numbers(passages[rows[n][0]].raw)
     if own:
         return min(own) if len(own) == 1 else None
-    claimed = set().union(*(ordinals(passages[g[0]].raw) for g in rows))
+    claimed = set().union(*(_own_numbers(passages[g[0]].raw) for g in rows))
     return None if n + 1 in claimed else n + 1
+
+
+# "One, the order goes on a queue", "Two: a rate limit per buyer": a sentence counted off by its number.
+COUNTED = re.compile(r"^\W*(?:(?:um+|uh+|and|so|okay)\W+)*(one|two|three|four|five|[1-5])\s*[:.,)]", re.IGNORECASE)
+
+
+def _own_numbers(text: str) -> set[int]:
+    counted = COUNTED.match(text)
+    return ordinals(text) | ({_ORDINALS[counted.group(1).lower()]} if counted else set())
 
 
 def _named_by_number(passages: list[Passage], kinds: dict[int, set[str]], rows: list[list[int]],

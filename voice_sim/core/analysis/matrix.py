@@ -19,6 +19,7 @@ from voice_sim.core.analysis import statements as st
 from voice_sim.core.analysis.cells import (
     BACK_TO,
     CONSTRAINT_HINTS,
+    COUNTED,
     KPI_NUMBER,
     NEW_LEVER,
     REACH,
@@ -59,14 +60,19 @@ def _phrase(text: str, start: int, words: int = 8) -> str:
 _LEAD_IN = re.compile(
     r"^(?:(?:(?:the )?(?:first|second|third|fourth|next|last) (?:lever|move|thing|piece|step)(?: (?:i'd|i would|we'd) "
     r"(?:do|change|try|build))?(?: is)?(?=\W)|lever \w+(?: is)?|my (?:first|second) lever(?: is)?|um+|uh+|so|and|then|"
-    r"okay|ok|now|also|levers|first|second|third|next|finally|(?:one|two|three|four|five|[1-5])(?=\s*[:.)]))\W+)+",
+    r"okay|ok|now|also|levers|first|second|third|next|finally|(?:one|two|three|four|five|[1-5])(?=\s*[:.,)]))\W+)+",
     re.IGNORECASE,
 )
 
 
 def _lever_phrase(p: Passage) -> str:
-    """The lever as the candidate said it: its sentence without the lead-in, at most 12 words."""
-    text = _LEAD_IN.sub("", p.raw.strip())
+    """The lever as the candidate said it: its sentence without the lead-in ("I'm going with" where
+    options were weighed), at most 12 words."""
+    text = p.raw.strip()
+    choice = CHOICE.search(text)
+    if choice and choice.start() < 24 and choice.end() < len(text) - 8:
+        text = text[choice.end():]
+    text = _LEAD_IN.sub("", text.strip(" ,"))
     end = _CLAUSE_END.search(text, 12)  # keep a short lead clause whole ("First, we cache")
     return " ".join((text[: end.start()] if end else text).split()[:12]).rstrip(" ,.;:")
 
@@ -177,7 +183,7 @@ def _goes_on(p: Passage) -> bool:
                 or NEXT_ONE.match(p.raw))
 
 
-ENUMERATED = re.compile(r"^\W*(?:(?:um+|uh+|and|so|okay)\W+)*(?:one|two|three|four|five|[1-5])\s*[:.,)]", re.IGNORECASE)
+ENUMERATED = COUNTED
 
 
 def _announced(passages: list[Passage], i: int, rows: list[list[int]]) -> int:
@@ -310,9 +316,9 @@ def counted_levers(p: Passage, announced: bool = False) -> list[str]:
     for m in marks[start + 1:]:
         if _COUNT.index(_word(m.group(1))) == _COUNT.index(_word(run[-1].group(1))) + 1:
             run.append(m)
-    items = [p.raw[m.end():nxt.start() if nxt else len(p.raw)].strip(" ,.;:")
+    items = [p.raw[m.start(1):nxt.start() if nxt else len(p.raw)].strip(" ,.;:")  # "Two, chat sharded..."
              for m, nxt in zip(run, [*run[1:], None], strict=True)]
-    items = [text for text in items if text]
+    items = [text for text in items if COUNTED.sub("", text).strip(" ,.;:")]
     announced = announced or bool(_LEVERS_WORD.search(p.raw[:run[0].start()]))
     if len(items) >= 2 and (announced or sum(bool(lever_terms(text)) for text in items) >= 2):
         return items

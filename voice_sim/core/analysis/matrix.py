@@ -146,7 +146,7 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
             terms |= own
         elif rows and i - rows[-1][-1] <= REACH and (
                 RISK_LEAD.match(p.raw) or (own <= terms and not NEW_LEVER.match(p.raw)
-                                           and not ENUMERATED.match(p.raw))):
+                                           and not COUNTED.match(p.raw))):
             rows[-1].append(i)
         elif rows and i == rows[-1][-1] + 1 and _goes_on(p):
             rows[-1].append(i)
@@ -179,11 +179,8 @@ NEXT_ONE = re.compile(r"^\W*(?:[\w']+\W+){0,5}?(?:another|also|second|third|four
 def _goes_on(p: Passage) -> bool:
     """The sentence right after a lever's says more about it ("Lots are partitioned by lot ID, and each
     partition has a single leader" after "shard the auction service"), unless it says it moves on."""
-    return not (NEW_LEVER.match(p.raw) or ENUMERATED.match(p.raw) or NUMBERED_LEVER.match(p.raw)
+    return not (NEW_LEVER.match(p.raw) or COUNTED.match(p.raw) or NUMBERED_LEVER.match(p.raw)
                 or NEXT_ONE.match(p.raw))
-
-
-ENUMERATED = COUNTED
 
 
 def _announced(passages: list[Passage], i: int, rows: list[list[int]]) -> int:
@@ -197,7 +194,7 @@ def _announced(passages: list[Passage], i: int, rows: list[list[int]]) -> int:
     named = lever_terms(before)
     if REJECTED_LEVER.search(passages[k].text) or RISK_LEAD.match(before):
         return i
-    if named & lever_terms(passages[i].raw) or (named and (NEW_LEVER.match(before) or ENUMERATED.match(before))):
+    if named & lever_terms(passages[i].raw) or (named and (NEW_LEVER.match(before) or COUNTED.match(before))):
         return k
     return i
 
@@ -207,7 +204,7 @@ def lever_rows(passages: list[Passage], kinds: dict[int, set[str]]) -> list[list
     "One: vault the card" next to "Two: ..." heard as a lever), grouped (_rows_of); where options
     were weighed, the choice instead of the options (_weighed)."""
     heard = {i for i in range(len(passages)) if "lever" in kinds.get(i, ())}
-    listed = [i for i, p in enumerate(passages) if ENUMERATED.match(p.raw)]
+    listed = [i for i, p in enumerate(passages) if COUNTED.match(p.raw)]
     levers = [i for i, p in enumerate(passages) if i in heard or (not REJECTED_LEVER.search(p.text) and (
         NUMBERED_LEVER.match(p.raw) or _listed_with_a_lever(i, listed, heard, kinds)))]
     weighed, chosen = _weighed(passages)
@@ -300,7 +297,7 @@ def listed_levers(p: Passage, announced: bool = False) -> list[str]:
 # "Levers. One, pre-authorise the card. Two, async fraud scoring. Three, read replicas.", "one cash the
 # feed per region. two precompute the ranked list": levers counted off inside one passage.
 _COUNT = ("one", "two", "three", "four", "five")
-_COUNTED = re.compile(r"(?:^\W*|(?<=[.;:!?])\s+|,\s+)(?:(?:and|then|um+|uh+)\W+)?(one|two|three|four|five|[1-5])\b"
+_COUNT_MARK = re.compile(r"(?:^\W*|(?<=[.;:!?])\s+|,\s+)(?:(?:and|then|um+|uh+)\W+)?(one|two|three|four|five|[1-5])\b"
                       r"(?:\s*[,:.)-]\s*|\s+(?=[a-z]))", re.IGNORECASE)
 
 
@@ -308,7 +305,7 @@ def counted_levers(p: Passage, announced: bool = False) -> list[str]:
     """The levers a passage counts off ("One, ... Two, ... Three, ..."), each as said: two or more
     items counted in order from one, when two of them name a lever or the passage (or the sentence
     before, `announced`) announced levers ("Three levers. One, ..."); else none."""
-    marks = list(_COUNTED.finditer(p.raw))
+    marks = list(_COUNT_MARK.finditer(p.raw))
     start = next((k for k, m in enumerate(marks) if _word(m.group(1)) == "one"), None)
     if start is None:
         return []
@@ -350,7 +347,8 @@ def read_answer(passages: list[Passage], findings: list[Finding]
         if ANNOUNCED_LIST.search(p.raw) and len(p.raw.split()) <= 12:
             announced = i
         heard = said.get(i, {})
-        listed = (counted_levers(p, 0 < i - announced <= 2) or listed_levers(p, 0 < i - announced <= 2)) if (
+        after_announcement = 0 < i - announced <= 2
+        listed = (counted_levers(p, after_announcement) or listed_levers(p, after_announcement)) if (
             "lever" in heard or LIST_LEAD.match(p.raw)) and not (REJECTED_LEVER.search(p.text) or _sums_up(p)) else []
         if not listed:
             kinds[len(out)] = set(heard)

@@ -506,14 +506,8 @@ class CellModel:
                    {name: k for k, name in enumerate(sentence_names)}, sentence_weights, threshold, meta)
 
     def vector(self, f: dict[str, float], names: dict[str, int] | None = None) -> np.ndarray:
-        names = self.features if names is None else names
-        x = np.zeros(len(names) + 1)
-        x[0] = 1.0
-        for name, value in f.items():
-            k = names.get(name)
-            if k is not None:
-                x[k + 1] = value
-        return x
+        return vector(f, self.features if names is None else names)
+
 
     def link(self, passages: list[Passage], kinds: dict[int, set[str]], detail: dict[tuple[int, str], str | None],
              rows: list[list[int]]) -> list[dict[str, int]]:
@@ -547,6 +541,17 @@ class CellModel:
             for cell, j in _named_by_number(passages, kinds, rows, n, turn).items():
                 cells.setdefault(cell, j)
         return out
+
+
+def vector(f: dict[str, float], names: dict[str, int]) -> np.ndarray:
+    """Features as the model reads them: a bias of 1, then each named feature's value (others 0)."""
+    x = np.zeros(len(names) + 1)
+    x[0] = 1.0
+    for name, value in f.items():
+        k = names.get(name)
+        if k is not None:
+            x[k + 1] = value
+    return x
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:

@@ -7,7 +7,7 @@ Sets (tests/data/followups_*/answers.json, written from the guide and ../shared/
 authors who never saw the code), with their roles in SETS: a set marked "untouched" is held back,
 never tuned or trained on; every other set tuned the rules and trains the follow-up judge
 (scripts/train_followups.py) and the decision matrix's cell linker (scripts/train_matrix.py).
-`followups_held1`-`held34` were held back and were retired into tuning after their figures had been
+`followups_held1`-`held38` were held back and were retired into tuning after their figures had been
 looked at (one to four times each).
 
 Follow-ups: per judgement (addressed, hierarchy, numbers, ownership, tradeoff), agreement with the
@@ -57,9 +57,9 @@ SETS = {"followups_held11": "tuning (retired)", "followups_held12": "tuning (ret
         "followups_held20": "tuning (retired)", "followups_held21": "tuning (retired)",
         "followups_held22": "tuning (retired)",
         **{f"followups_held{n}": "tuning (retired)" for n in range(23, 31)},
-        **{f"followups_train{n}": "tuning" for n in range(13, 20)},
-        **{f"followups_held{n}": "tuning (retired)" for n in range(31, 35)},
-        **{f"followups_held{n}": "untouched" for n in range(35, 39)}}
+        **{f"followups_train{n}": "tuning" for n in range(13, 22)},
+        **{f"followups_held{n}": "tuning (retired)" for n in range(31, 39)},
+        **{f"followups_held{n}": "untouched" for n in range(39, 45)}}
 
 
 def transcript_of(item: dict) -> tuple[Transcript, list[float]]:

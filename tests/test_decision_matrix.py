@@ -390,6 +390,36 @@ def test_options_weighed_then_one_chosen_is_one_row_said_at_the_choice():
     assert rows[0].lever == "option two, the token pre-split"
 
 
+@pytest.mark.parametrize("put, turned_down", [
+    ("For the seat count I compared a lock on the inventory row with pre-split stock tokens in memory.",
+     "A row lock serialises every tap on one row, so that's out."),
+    ("Option A is a lock on the inventory row; option B is pre-split stock tokens in memory.",
+     "The lock is simple but every tap waits on one row, and that doesn't work at noon."),
+])
+def test_two_ways_compared_then_one_proposed_is_one_row_at_the_proposal(put, turned_down):
+    rows = analyze(transcript([
+        "We can never sell more units than the seller has.",
+        put,
+        turned_down,
+        "So we pre-split the stock into tokens, and each tap pops one.",
+        "You can't pop a token that isn't there, which is how we hold the zero oversell line.",
+    ])).decision_matrix
+    assert [r.at_s for r in rows] == [21]
+    assert rows[0].lever == "we pre-split the stock into tokens"
+
+
+def test_a_second_decision_weighed_the_same_way_is_a_second_row():
+    rows = analyze(transcript([
+        "First decision: how bids on one lot are ordered.",
+        "I looked at optimistic locking versus one writer per lot, partitioned by lot ID.",
+        "So I'd partition by lot ID with a single writer for each partition.",
+        "Second decision: what a bidder sees when the network is slow.",
+        "One option is an error; the other option is a soft close that extends the timer.",
+        "I'd take the soft close.",
+    ])).decision_matrix
+    assert [r.at_s for r in rows] == [14, 35]
+
+
 def test_a_counted_lever_is_called_by_its_own_count_even_after_other_levers():
     """ "Cost of two" is the second lever the candidate counted off, not the second row."""
     rows = analyze(transcript([

@@ -13,6 +13,7 @@ import pytest
 
 from voice_sim.core.analysis import analyze, find_statements
 from voice_sim.core.analysis.model import LABELS, WEIGHTS, ModelError, StatementModel
+from voice_sim.core.analysis.statements import normalize
 from voice_sim.core.models import SIGNALS, Cue, Transcript
 from voice_sim.core.transcripts import read_json, read_vtt
 
@@ -180,3 +181,24 @@ def test_the_model_reads_panel_turns_as_it_was_trained():
             for f in detect(passages, model.score(passages), model) if f.kind in SIGNALS}
     got = {(kind, e.start_s, e.score) for kind, r in analyze(t).signals.items() for e in r.evidence}
     assert got == want
+
+
+@pytest.mark.parametrize("said, read", [
+    ("we cash the lot page at the edge", "we cache the lot page at the edge"),
+    ("the order writes go into a cue", "the order writes go into a queue"),
+    ("a reservation q in front of checkout", "a reservation queue in front of checkout"),
+    ("I'd probably charted by stream ID", "i'd probably sharded by stream id"),
+    ("put read is in front of dynamo", "put redis in front of dynamo"),
+    ("sellers cash out every Friday", "sellers cash out every friday"),
+    ("buyers who pay in cash at the event", "buyers who pay in cash at the event"),
+    ("a visual cue that the lot is closing", "a visual cue that the lot is closing"),
+])
+def test_technical_words_the_speech_model_mishears_are_read_as_said(said, read):
+    assert normalize(said) == read
+
+
+def test_a_misheard_lever_is_heard_as_a_lever():
+    heard = {f.kind for f in find_statements(Transcript(cues=[
+        Cue(start_s=0, end_s=6, text="then the order writes go into a cue and get processed behind the tap"),
+    ]))}
+    assert "lever" in heard

@@ -383,3 +383,18 @@ SCALE_CLAIM = [
 ]
 FILLERS_SINGLE = ("um", "umm", "uh", "uhh", "erm", "er", "ah", "hmm", "mm", "eh")
 FILLERS_PHRASE = (r"you know", r"i mean", r"kind of", r"sort of")
+
+# Technical words the small speech model mishears, and what was said: normalize() reads them as said,
+# so "we cash the lot page" and "a reservation q" are the cache and the queue they are.
+MISHEARD = (
+    (r"\bcash(?=(?:es|ed|ing)\b)(?!\w+\s+out\b)", "cach"),
+    (r"\bcash\b(?!\s+(?:out|flow|back|prizes?|payments?|on delivery|register)\b)(?<!\bin cash)(?<!\bpay cash)",
+     "cache"),
+    (r"(?<!\bvisual )(?<!\baudio )(?<!\bsocial )\bcue(?=s?\b)", "queue"),
+    (r"\bq\b(?!\s*(?:one|two|three|four|[1-4])\b)", "queue"),
+    (r"\b(?:ch|sh)art(?=ed\b|ing\b)", "shard"),
+    (r"\bread is\b|\breddis\b", "redis"),
+    (r"\b(?:calf|cough|caf) ?ka\b|\bkafta\b", "kafka"),
+    (r"\ba sync\b", "async"),
+    (r"\bdata base\b", "database"),
+)

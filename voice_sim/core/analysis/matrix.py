@@ -207,7 +207,7 @@ def lever_rows(passages: list[Passage], kinds: dict[int, set[str]]) -> list[list
     listed = [i for i, p in enumerate(passages) if COUNTED.match(p.raw)]
     levers = [i for i, p in enumerate(passages) if i in heard or (not REJECTED_LEVER.search(p.text) and (
         NUMBERED_LEVER.match(p.raw) or _listed_with_a_lever(i, listed, heard, kinds)))]
-    weighed, chosen = _weighed(passages)
+    weighed, chosen = _weighed(passages, kinds)
     return _rows_of(passages, sorted({i for i in levers if i not in weighed} | chosen), frozenset(chosen))
 
 
@@ -215,30 +215,60 @@ def lever_rows(passages: list[Passage], kinds: dict[int, set[str]]) -> list[list
 # going with option two": the options are weighed, and the lever is the one chosen, said at the choice.
 OPTIONS = re.compile(r"\b(?:options?\s+(?:one|two|three|a|b|c|[1-3])\b|(?:first|second|third|other) option|"
                      r"(?:two|three|a couple of|several) (?:options|ways|approaches|choices)|we could either|"
-                     r"one option|alternatively)\b", re.IGNORECASE)
+                     r"one option|alternatively|(?:one|first|second|third|other) (?:way|choice|decision)|"
+                     r"(?:decision|choice) (?:one|two|three|[1-3]))\b", re.IGNORECASE)
 CHOICE = re.compile(r"\b(?:(?:i'm|i am|we're|we are) (?:going|gonna go|choosing|picking) with|"
-                    r"(?:i'd|i would|we'd|we would|i'll|we'll|let's|so i|so we) (?:go with|go for|pick|choose|take)|"
-                    r"(?:i|we) (?:pick|choose|prefer)\b|my (?:pick|choice)\b|i'm (?:picking|choosing))",
-                    re.IGNORECASE)
+                    r"(?:i'd|i would|we'd|we would|i'll|we'll|let's|so i|so we) (?:probably |just |still )?"
+                    r"(?:go with|go for|pick|choose|take)|"
+                    r"(?:i|we) (?:pick|choose|prefer|take|went with|go with|settled on)\b|my (?:pick|choice)\b|"
+                    r"i'm (?:picking|choosing))", re.IGNORECASE)
+# "For the stock count, I compared one global counter with splitting each lot's stock", "the options were
+# autoscaling or a waiting room", "the real decision is fan-out: one central fleet, or edge relays": two
+# ways put side by side.
+COMPARED = re.compile(r"\b(?:i|we) (?:compared?|weighed|weigh)\b|\bversus\b|\bvs\b|"
+                      r"\b(?:the )?(?:options|choices|alternatives) (?:were|are|here are|i see)\b|"
+                      r"\b(?:i|we) (?:looked at|considered) (?:two|both)\b|"
+                      r"\b(?:the )?(?:real )?(?:choice|decision) (?:is|was|here is)\b[^.]*\bor\b|"
+                      r"\b(?:i|we) thought about\b[^.]*\bor\b|"
+                      r"\b(?:choosing|choose|chose|deciding|decide|torn|back and forth) between\b", re.IGNORECASE)
+# An option turned down: "..., so that's not it", "Autoscaling doesn't work here".
+TURNED_DOWN = re.compile(r"\b(?:(?:that|it)(?:'s| is) (?:out|not it|not an option|a non-starter)|"
+                         r"(?:won't|doesn't) work|not (?:taking|doing|picking|choosing) (?:it|that|this)|"
+                         r"rules? (?:it|that) out|off the table|waste of money|not worth it)\b", re.IGNORECASE)
 WEIGHING = 8  # passages from where the options are put to the choice
 
 
-def _weighed(passages: list[Passage]) -> tuple[set[int], set[int]]:
+def _turned_down(text: str) -> bool:
+    """The sentence turns an option down and proposes nothing instead ("..., so that's out"; not
+    "... is waste of money, so we switch off the reviews")."""
+    m = TURNED_DOWN.search(text)
+    return m is not None and not re.search(r"\bso (?:we|i)\b|\binstead\b", text[m.start():], re.IGNORECASE)
+
+
+def _weighed(passages: list[Passage], kinds: dict[int, set[str]]) -> tuple[set[int], set[int]]:
     """The passages that put options side by side before the candidate chose one (not levers
-    proposed), and the choices ("So I'd pick option two", "Pre-staging the listings is my choice").
-    A choice counts within WEIGHING passages of where the options were first put."""
+    proposed), and the choices: "So I'd pick option two", "Pre-staging the listings is my choice",
+    or, once one sentence has put both ways (COMPARED, "Option A, ...; option B, ..."), the next
+    lever proposed that is neither an option put nor one turned down ("So we partition the bid log
+    by auction ID"). A choice counts within WEIGHING passages of where the options were put."""
     weighed: set[int] = set()
     chosen: set[int] = set()
     opened: int | None = None
+    compared = False
     for i, p in enumerate(passages):
-        if CHOICE.search(p.raw) and opened is not None and i - opened <= WEIGHING:
+        if opened is not None and i - opened > WEIGHING:
+            opened = None
+        both = bool(COMPARED.search(p.raw)) or len(OPTIONS.findall(p.raw)) >= 2  # "Option A, ...; option B, ..."
+        puts = both or bool(OPTIONS.search(p.raw))
+        if opened is not None and (CHOICE.search(p.raw) or (
+                compared and "lever" in kinds.get(i, ()) and not puts and not _turned_down(p.raw))):
             weighed |= set(range(opened, i))
             chosen.add(i)
             opened = None
-        elif OPTIONS.search(p.raw) and opened is None:
-            opened = i
-        elif opened is not None and i - opened > WEIGHING:
-            opened = None
+        elif opened is None and puts and not CHOICE.search(p.raw) and "metric_tie" not in kinds.get(i, ()):
+            opened, compared = i, both
+        elif opened is not None:
+            compared = compared or both  # "Second decision: ..." then "Option A, ...; option B, ..."
     return weighed, chosen
 
 

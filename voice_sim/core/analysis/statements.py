@@ -110,6 +110,7 @@ CONTINUES = compile_filtered(r"^(?:and\s+)?(?:which|so|that|this|because|meaning
 _FILLER = compile_filtered(
     r"\b(?:" + "|".join(lx.FILLERS_SINGLE) + r")\b[,.]?\s*|\b(?:you know|i mean)\b,?\s*",
 )
+_MISHEARD = [(re.compile(pattern), said) for pattern, said in lx.MISHEARD]
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=\S)")
 # Longer than this, a "sentence" is a recognizer that stopped punctuating (or a stuck one repeating
 # a phrase): it is cut into even pieces, so what the rules read at once stays bounded and analysis
@@ -122,6 +123,8 @@ def normalize(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u2014", " - ")
     text = re.sub(r"(\d),(\d{3})", r"\1\2", text)
     text = _FILLER.sub("", text)
+    for misheard, said in _MISHEARD:
+        text = misheard.sub(said, text)
     text = re.sub(r"\b(\w+)(?:\s+\1\b)+", r"\1", text)  # restarts: "the the", "we we"
     return re.sub(r"\s+", " ", text).strip(" ,")
 

@@ -420,6 +420,37 @@ def test_a_second_decision_weighed_the_same_way_is_a_second_row():
     assert [r.at_s for r in rows] == [14, 35]
 
 
+@pytest.mark.parametrize("closing", [
+    ["Risks, quickly: cache, stale prices; queue, it backs up at the peak; shards, one hot seller."],
+    ["Risks, by number.", "On one, stale prices on the page; on two, the queue backs up at the peak.",
+     "On three, one hot seller on one shard."],
+])
+def test_risks_listed_in_a_closing_run_land_in_each_levers_row(closing):
+    rows = analyze(transcript([
+        "We can never sell more units than the seller has.",
+        "Three levers. First, we cache the product page at the edge.",
+        "Second, every buy tap goes onto a queue that reserves units in order.",
+        "Third, we shard the inventory table by seller.",
+        *closing,
+    ])).decision_matrix
+    assert len(rows) == 3
+    assert [r.risk_at_s for r in rows] == (
+        [28, 28, 28] if len(closing) == 1 else [35, 35, 42])
+
+
+def test_what_each_lever_buys_said_in_turn_fills_each_rows_kpi():
+    rows = analyze(transcript([
+        "We keep every bid acknowledged in under two hundred milliseconds.",
+        "First, an in-memory bid book for every live lot.",
+        "Second, a single ordered queue per lot for incoming bids.",
+        "Now what each one buys.",
+        "The bid book buys bids per lot, about five percent more on contested lots.",
+        "The ordered lane lifts the repeat seller rate, by about two percent.",
+    ])).decision_matrix
+    assert [r.at_s for r in rows] == [7, 14]
+    assert rows[0].kpi_at_s == 28  # the bid book's, said first after "what each one buys"
+
+
 def test_a_counted_lever_is_called_by_its_own_count_even_after_other_levers():
     """ "Cost of two" is the second lever the candidate counted off, not the second row."""
     rows = analyze(transcript([

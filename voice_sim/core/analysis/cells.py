@@ -181,7 +181,9 @@ def returns_to(passages: list[Passage], j: int, rows: list[list[int]]) -> int | 
 
 # "Risks, lever by lever." / "Now KPIs, in the same order.": the sentences after it take the levers in turn.
 IN_TURN = re.compile(
-    r"\b(?:lever by lever|in the same order|one by one|what each (?:one|lever) (?:is for|moves|buys|does))\b",
+    r"\b(?:lever by lever|in the same order|one by one|"
+    r"what each (?:one|lever|step|thing) (?:is for|moves|buys|does|is worth)|"
+    r"(?:going |go )?back (?:over|through) (?:them|it|the levers|the value))\b",
     re.IGNORECASE)
 
 
@@ -203,7 +205,7 @@ def in_turn(passages: list[Passage], rows: list[list[int]]) -> dict[int, tuple[i
 
 
 TURN_RISKS = re.compile(r"\b(?:risks?|downsides?|costs?)\b", re.IGNORECASE)
-TURN_KPIS = re.compile(r"\b(?:kpis?|metrics?|business|numbers?|moves)\b", re.IGNORECASE)
+TURN_KPIS = re.compile(r"\b(?:kpis?|metrics?|business|numbers?|moves|buys|worth|value)\b", re.IGNORECASE)
 
 
 def _words(text: str) -> set[str]:
@@ -435,6 +437,41 @@ def _named_by_number(passages: list[Passage], kinds: dict[int, set[str]], rows: 
     return out
 
 
+# "Risks, quickly: cache, stale counts; queue, ordering; shards, a hot seller." or "Risks, by number.
+# On one, the bid book dies with the node.": the risks of several levers in one closing run.
+RISK_RUN = re.compile(r"^\W*(?:(?:and|so|okay|now|then)\W+)*(?:the\s+)?(?:main\s+|big\s+)?(?:risks?|downsides?)\b"
+                      r"(?=[^.;:]{0,30}[:,.])", re.IGNORECASE)
+_ON_NUMBER = re.compile(r"^\W*(?:(?:and|then)\W+)?(?:on|for)\s+(one|two|three|four|five|[1-5])\b", re.IGNORECASE)
+RUN_LENGTH = 3  # passages after the one that opens a risk run that may go on with it
+
+
+def risk_run(passages: list[Passage], rows: list[list[int]]) -> dict[int, int]:
+    """Per row, the passage of a closing risk run that names it (by a lever word no other row has,
+    or by its number: "on two, a hot lot backs the queue up"), each part of the run read on its own."""
+    if len(rows) < 2:
+        return {}
+    terms = [set().union(*(lever_terms(passages[k].raw) for k in g)) for g in rows]
+    every = set().union(*terms)
+    number = {row_number(passages, rows, n): n for n in range(len(rows))}
+    out: dict[int, int] = {}
+    for h, p in enumerate(passages):
+        if h <= rows[1][0] or not RISK_RUN.match(p.raw):
+            continue
+        for j in range(h, min(h + RUN_LENGTH + 1, len(passages))):
+            named: set[int] = set()
+            for part in re.split(r"[;:]|\.\s", passages[j].raw):
+                said = lever_terms(part)
+                by_word = [n for n, t in enumerate(terms) if said & t and not said & (every - t)]
+                on = _ON_NUMBER.match(part)
+                n = number.get(_ORDINALS[on.group(1).lower()]) if on else by_word[0] if len(by_word) == 1 else None
+                if n is not None:
+                    named.add(n)
+                    out.setdefault(n, j)
+            if j > h and not named:
+                break
+    return out
+
+
 def stated_constraint(passages: list[Passage], kinds: dict[int, set[str]], lever: int, tie: int) -> int | None:
     """Where the constraint a lever is tied to at `tie` was stated, when that was before the lever
     ("The buy tap must be confirmed in under eight hundred milliseconds" ... "That serves the eight
@@ -537,9 +574,12 @@ class CellModel:
             if CELL_TYPES[t] not in out[n] and ((t, j) not in taken or (n, j) in names_it):
                 out[n][CELL_TYPES[t]] = j
                 taken.add((t, j))
+        run = risk_run(passages, rows)
         for n, cells in enumerate(out):
             for cell, j in _named_by_number(passages, kinds, rows, n, turn).items():
                 cells.setdefault(cell, j)
+            if n in run:
+                cells.setdefault("risk", run[n])
         return out
 
 

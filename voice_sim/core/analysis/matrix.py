@@ -112,10 +112,11 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
     when that one announced it (_announced). A passage that sums up the levers so far, names an
     earlier lever by its number ("lever one is the money"), its place ("for the second one") or its
     name ("back to the card vault", "for the sharding by seller, ..."), or takes the levers in turn
-    ("Risks, lever by lever."), or whose only lever words are an earlier row's or a listed lever's,
-    starts none and joins no row: the cell linker (cells.py) ties what it says to the lever it names.
-    Each lever of a sentence that lists several (ListedLever), and each option chosen (`chosen`, see
-    _weighed), is a row of its own."""
+    ("Risks, lever by lever."), whose only lever words are an earlier row's or a listed lever's (or
+    the current row's, said beyond REACH), or that names two levers said before ("Risks, quickly:
+    cache, stale counts; queue, ordering"), starts none and joins no row: the cell linker (cells.py)
+    ties what it says to the lever it names. Each lever of a sentence that lists several
+    (ListedLever), and each option chosen (`chosen`, see _weighed), is a row of its own."""
     rows: list[list[int]] = []
     terms: set[str] = set()
     said: set[str] = set()
@@ -141,6 +142,8 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
             listed |= own
         elif own and (own <= listed or (lever_terms(_first_lever(p)) <= listed and _goes_on(p))):
             continue  # "For the cache, ...", "The queue also keeps the bids under...": a lever listed before
+        elif rows and len(own) >= 2 and own <= said and passages[rows[-1][-1]].cue != p.cue:
+            continue  # "Risks, quickly: cache, stale counts; queue, ordering": levers said before
         elif rows and passages[rows[-1][-1]].cue == p.cue:
             rows[-1].append(i)
             terms |= own
@@ -153,8 +156,8 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
             terms |= own
         elif RISK_LEAD.match(p.raw):
             continue  # "Cost mostly comes from keeping every auction in memory" names a cost, not a lever
-        elif rows and (_sums_up(p) or (back and back <= numbered) or (len(own) >= 2 and own <= said)
-                       or (own and own <= said - terms and _goes_on(p))):
+        elif rows and (_sums_up(p) or (back and back <= numbered) or (own and _goes_on(p) and (
+                own <= said - terms or (own <= terms and i - rows[-1][-1] > REACH)))):
             continue  # "To sum up: precompute, stream the events, cache the shelf", "The precompute risks..."
         else:
             start = _announced(passages, i, rows)

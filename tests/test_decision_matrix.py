@@ -436,6 +436,7 @@ def test_risks_listed_in_a_closing_run_land_in_each_levers_row(closing):
     assert len(rows) == 3
     assert [r.risk_at_s for r in rows] == (
         [28, 28, 28] if len(closing) == 1 else [35, 35, 42])
+    assert ["stale prices" in rows[0].risk, "backs up" in rows[1].risk, "hot seller" in rows[2].risk] == [True] * 3
 
 
 def test_what_each_lever_buys_said_in_turn_fills_each_rows_kpi():

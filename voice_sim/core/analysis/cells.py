@@ -445,15 +445,16 @@ _ON_NUMBER = re.compile(r"^\W*(?:(?:and|then)\W+)?(?:on|for)\s+(one|two|three|fo
 RUN_LENGTH = 3  # passages after the one that opens a risk run that may go on with it
 
 
-def risk_run(passages: list[Passage], rows: list[list[int]]) -> dict[int, int]:
+def risk_run(passages: list[Passage], rows: list[list[int]]) -> dict[int, tuple[int, str]]:
     """Per row, the passage of a closing risk run that names it (by a lever word no other row has,
-    or by its number: "on two, a hot lot backs the queue up"), each part of the run read on its own."""
+    or by its number: "on two, a hot lot backs the queue up") and the part of it that does, each
+    part of the run read on its own."""
     if len(rows) < 2:
         return {}
     terms = [set().union(*(lever_terms(passages[k].raw) for k in g)) for g in rows]
     every = set().union(*terms)
     number = {row_number(passages, rows, n): n for n in range(len(rows))}
-    out: dict[int, int] = {}
+    out: dict[int, tuple[int, str]] = {}
     for h, p in enumerate(passages):
         if h <= rows[1][0] or not RISK_RUN.match(p.raw):
             continue
@@ -463,10 +464,13 @@ def risk_run(passages: list[Passage], rows: list[list[int]]) -> dict[int, int]:
                 said = lever_terms(part)
                 by_word = [n for n, t in enumerate(terms) if said & t and not said & (every - t)]
                 on = _ON_NUMBER.match(part)
-                n = number.get(_ORDINALS[on.group(1).lower()]) if on else by_word[0] if len(by_word) == 1 else None
+                if on:
+                    n = number.get(_ORDINALS[on.group(1).lower()])
+                else:
+                    n = by_word[0] if len(by_word) == 1 else None
                 if n is not None:
                     named.add(n)
-                    out.setdefault(n, j)
+                    out.setdefault(n, (j, part.strip(" ,.")))
             if j > h and not named:
                 break
     return out
@@ -579,7 +583,7 @@ class CellModel:
             for cell, j in _named_by_number(passages, kinds, rows, n, turn).items():
                 cells.setdefault(cell, j)
             if n in run:
-                cells.setdefault("risk", run[n])
+                cells.setdefault("risk", run[n][0])
         return out
 
 

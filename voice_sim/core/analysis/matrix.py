@@ -34,6 +34,7 @@ from voice_sim.core.analysis.cells import (
     ordinals,
     places,
     returns_to,
+    risk_run,
     stated_constraint,
 )
 from voice_sim.core.analysis.detect import REJECTED_LEVER
@@ -399,8 +400,9 @@ def decision_matrix(passages: list[Passage], findings: list[Finding],
     grouped = lever_rows(passages, kinds)
     starts = {group[0] for group in grouped}
     linked = (model or default_cell_model()).link(passages, kinds, detail, grouped)
+    run = risk_run(passages, grouped)
     rows: list[MatrixRow] = []
-    for group, cells in zip(grouped, linked, strict=True):
+    for n, (group, cells) in enumerate(zip(grouped, linked, strict=True)):
         p = passages[group[0]]
         row = MatrixRow(lever=_lever_phrase(p), at_s=round(p.start_s, 2))
         if "kpi" in cells:
@@ -426,6 +428,8 @@ def decision_matrix(passages: list[Passage], findings: list[Finding],
             q = passages[cells["risk"]]
             m = RISK.search(q.raw)
             row.risk = _phrase(q.raw, m.start()) if m else " ".join(q.raw.split()[:8])
+            if run.get(n, (None, ""))[0] == cells["risk"]:  # its part of "Risks: cache, stale counts; queue, ..."
+                row.risk = " ".join(run[n][1].split()[:8])
             row.risk_at_s = round(q.start_s, 2)
         rows.append(row)
     return rows

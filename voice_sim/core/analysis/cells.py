@@ -226,12 +226,22 @@ def last_of_list(passages: list[Passage], i: int) -> int:
     return i
 
 
+def row_terms(passages: list[Passage], rows: list[list[int]]) -> list[set[str]]:
+    """Each row's lever words, over all its sentences."""
+    return [set().union(*(lever_terms(passages[k].raw) for k in g)) for g in rows]
+
+
+def named_rows(said: frozenset[str] | set[str], terms: list[set[str]]) -> list[int]:
+    """The rows whose lever words `said` names, when it names no other row's."""
+    every = set().union(*terms)
+    return [n for n, t in enumerate(terms) if said & t and not said & (every - t)]
+
+
 def scopes(passages: list[Passage], rows: list[list[int]]) -> list[int | None]:
     """Per passage, the row the candidate is talking about: the last one named by its own sentence,
     by number or place, or by a lever word no other row has ("For the slot queue, ... Its cost is
     ..." is the slot queue's); None before any."""
-    terms = [set().union(*(lever_terms(passages[k].raw) for k in g)) for g in rows]
-    every = set().union(*terms)
+    terms = row_terms(passages, rows)
     number = [row_number(passages, rows, n) for n in range(len(rows))]
     starts = {g[0]: n for n, g in enumerate(rows)}
     out: list[int | None] = []
@@ -241,7 +251,7 @@ def scopes(passages: list[Passage], rows: list[list[int]]) -> list[int | None]:
             current = starts[j]
         else:
             said = lever_terms(p.raw)
-            named = [n for n, t in enumerate(terms) if said & t and not said & (every - t)]
+            named = named_rows(said, terms)
             back = returns_to(passages, j, rows)
             called = ordinals(p.raw)
             numbers = [n for n in range(len(rows)) if number[n] in called]
@@ -451,8 +461,7 @@ def risk_run(passages: list[Passage], rows: list[list[int]]) -> dict[int, tuple[
     part of the run read on its own."""
     if len(rows) < 2:
         return {}
-    terms = [set().union(*(lever_terms(passages[k].raw) for k in g)) for g in rows]
-    every = set().union(*terms)
+    terms = row_terms(passages, rows)
     number = {row_number(passages, rows, n): n for n in range(len(rows))}
     out: dict[int, tuple[int, str]] = {}
     for h, p in enumerate(passages):
@@ -461,8 +470,7 @@ def risk_run(passages: list[Passage], rows: list[list[int]]) -> dict[int, tuple[
         for j in range(h, min(h + RUN_LENGTH + 1, len(passages))):
             named: set[int] = set()
             for part in re.split(r"[;:]|\.\s", passages[j].raw):
-                said = lever_terms(part)
-                by_word = [n for n, t in enumerate(terms) if said & t and not said & (every - t)]
+                by_word = named_rows(lever_terms(part), terms)
                 on = _ON_NUMBER.match(part)
                 if on:
                     n = number.get(_ORDINALS[on.group(1).lower()])
@@ -551,12 +559,13 @@ class CellModel:
 
 
     def link(self, passages: list[Passage], kinds: dict[int, set[str]], detail: dict[tuple[int, str], str | None],
-             rows: list[list[int]]) -> list[dict[str, int]]:
+             rows: list[list[int]], run: dict[int, tuple[int, str]]) -> list[dict[str, int]]:
         """Per row, the passage index that fills each cell it has (a missing cell has no key). A
         sentence fills a cell of one row only, the row it scores highest for ("Yes, so for the edge,
         ... bids per lot up fifteen percent" is the edge's KPI, not also the queue's said before it),
         unless it names the other row's lever too ("The precompute plus the edge cache, I'd say that
-        moves purchases per session...")."""
+        moves purchases per session..."). A risk the model left empty is taken from the closing risk
+        run (`run`, risk_run) where that names the row."""
         scope, turn = scopes(passages, rows), in_turn(passages, rows)
         found = [candidates(passages, kinds, rows, n, picks, scope, turn)
                  for n, picks in enumerate(rule_picks(passages, kinds, detail, rows))]
@@ -578,7 +587,6 @@ class CellModel:
             if CELL_TYPES[t] not in out[n] and ((t, j) not in taken or (n, j) in names_it):
                 out[n][CELL_TYPES[t]] = j
                 taken.add((t, j))
-        run = risk_run(passages, rows)
         for n, cells in enumerate(out):
             for cell, j in _named_by_number(passages, kinds, rows, n, turn).items():
                 cells.setdefault(cell, j)

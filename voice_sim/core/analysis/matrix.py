@@ -399,8 +399,8 @@ def decision_matrix(passages: list[Passage], findings: list[Finding],
     passages, kinds, detail = read_answer(passages, findings)
     grouped = lever_rows(passages, kinds)
     starts = {group[0] for group in grouped}
-    linked = (model or default_cell_model()).link(passages, kinds, detail, grouped)
-    run = risk_run(passages, grouped)
+    run = risk_run(passages, grouped)  # a closing risk run: which row each part names
+    linked = (model or default_cell_model()).link(passages, kinds, detail, grouped, run)
     rows: list[MatrixRow] = []
     for n, (group, cells) in enumerate(zip(grouped, linked, strict=True)):
         p = passages[group[0]]

@@ -479,3 +479,52 @@ def test_levers_counted_off_then_taken_by_their_bare_number():
     assert (book.at_s, limit.at_s) == (14, 21)
     assert book.kpi_at_s == 35 and limit.kpi is None
     assert limit.risk_at_s == 42 and book.risk is None
+
+
+def test_a_lever_taken_back_is_no_row_and_one_said_again_is_a_row_where_it_is_meant():
+    rows = analyze(transcript([
+        "We can never sell more units than the seller has.",
+        "So my first lever, I was going to put the stock count in a cache and decrement it there.",
+        "Actually, scrap the cache, it's the wrong tool here, because a cache that drifts is how you oversell.",
+        "Instead every unit is a reservation token, and a single worker hands them out from a queue.",
+        "Second, we'd cache the recommendations per user.",
+        "Actually, wait, not per user, a cache per stream makes more sense, everyone sees the same lot.",
+    ])).decision_matrix
+    assert [r.at_s for r in rows] == [21, 35]
+    assert rows[1].lever.startswith("a cache per stream")
+
+
+def test_a_lever_called_by_its_own_name_in_a_closing_summary_gets_its_cells():
+    rows = analyze(transcript([
+        "Every bid is acknowledged in under two hundred milliseconds.",
+        "Lever one is the bid book: one in-memory book per live show, owned by a single process.",
+        "Lever two is the regional edge, where bids are accepted at the nearest region.",
+        "Lever three is a warm standby of every bid book in a second zone.",
+        "So, the matrix.",
+        "The warm standby protects GMV during incidents, and its risk is double the compute bill.",
+        "The bid book buys bids per lot, about six percent more, and its risk is one hot show saturating its owner.",
+    ])).decision_matrix
+    assert [r.at_s for r in rows] == [7, 14, 21]
+    assert (rows[0].kpi_at_s, rows[0].risk_at_s) == (42, 42)
+    assert rows[2].risk_at_s == 35
+
+
+def test_a_risk_broken_off_between_recogniser_segments_is_where_its_words_are():
+    rows = analyze(transcript([
+        "so the first lever is we pre authorise the card when the buyer places their first bid",
+        "which should lift checkout conversion about two percent",
+        "the cost is",
+        "holds on cards for buyers who never win",
+    ])).decision_matrix
+    assert len(rows) == 1 and rows[0].risk_at_s == 21 and rows[0].risk.startswith("holds on cards")
+
+
+def test_levers_counted_off_one_after_another_are_a_row_each():
+    rows = analyze(transcript([
+        "We can never sell the same unit twice.",
+        "Third, shard the inventory table by seller.",
+        "Fourth, batch the confirmation emails instead of sending them inline with the order.",
+        "Fifth, rate limit per buyer, so bots can't grab fifty units in one go.",
+        "And sixth, a waiting room page if traffic spikes past what we can handle.",
+    ])).decision_matrix
+    assert [r.at_s for r in rows] == [7, 14, 21, 28]

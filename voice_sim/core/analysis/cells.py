@@ -97,8 +97,9 @@ CONSTRAINT_HINTS = {
 # "Lever two: ...", "the next thing", "another lever": the candidate starts a new row themselves.
 NEW_LEVER = re.compile(
     r"^\W*(?:(?:um+|uh+|and|so|okay|ok|then|now)\W+)*(?:lever\s+(?:one|two|three|four|five|\d)\b|"
-    r"(?:the\s+|my\s+)?(?:first|second|third|fourth|next|other|last|final)\s+(?:lever|thing|move|piece|change|idea)\b|"
-    r"another\s+(?:lever|thing|move|piece|change|idea)\b|(?:first|second|third|next|also|finally)\b)",
+    r"(?:the\s+|my\s+)?(?:first|second|third|fourth|fifth|sixth|next|other|last|final)\s+(?:lever|thing|move|piece|"
+    r"change|idea)\b|another\s+(?:lever|thing|move|piece|change|idea)\b|"
+    r"(?:first|second|third|fourth|fifth|sixth|next|also|finally)\b)",
     re.IGNORECASE,
 )
 BACK_REFERENCE = re.compile(r"^\W*(?:(?:um+|uh+|and|so|but|okay)\W+)*(?:that|this|which|it)\b", re.IGNORECASE)
@@ -112,7 +113,7 @@ WORDS: dict[str, re.Pattern[str] | Prefiltered] = {
 }
 
 _ORDINALS = {"one": 1, "first": 1, "1": 1, "two": 2, "second": 2, "2": 2, "three": 3, "third": 3, "3": 3,
-             "four": 4, "fourth": 4, "4": 4, "five": 5, "fifth": 5, "5": 5}
+             "four": 4, "fourth": 4, "4": 4, "five": 5, "fifth": 5, "5": 5, "six": 6, "sixth": 6, "6": 6}
 _NAMED_NUMBER = re.compile(r"\blever (one|two|three|four|five|[1-5])\b|\b(first|second|third|fourth|fifth) lever\b",
                            re.IGNORECASE)
 # "For the first one, ...", "The risk for the second one is", "The third: ...", "the second thing I said": a
@@ -172,11 +173,39 @@ def returns_to(passages: list[Passage], j: int, rows: list[list[int]]) -> int | 
     the most words with what follows (None when it is not such a sentence or names none of them)."""
     m = BACK_TO.match(passages[j].raw) or FOR_THE.match(passages[j].raw)
     if not m:
-        return None
+        return _called_by_name(passages, j, rows)
     said = _words(passages[j].raw[m.end():m.end() + 40])
     overlap = [len(said & set().union(*(_words(passages[k].raw) for k in g))) for g in rows]
     best = max(range(len(rows)), key=overlap.__getitem__, default=None)
     return best if best is not None and overlap[best] else None
+
+
+# "The hold timer is a sell-through lever", "The async tail's risk is ...", "The risk on the taste profile is":
+# a sentence whose subject is a lever said earlier, by the candidate's own name for it.
+SUBJECT = re.compile(_OPENING + r"(?:(?:the\s+)?(?:risk|cost|downside|catch|impact|kpi|metric)s?\s+"
+                     r"(?:on|of|for|with)\s+)?(?:the|our|that)\s+((?:[\w-]+\s+){0,2}[\w-]+?)(?:'s)?"
+                     r"(?:\s*:|\s+(?:is|are|buys|moves|drives|protects|lifts|cuts|gives|helps|does|doesn't|keeps|"
+                     r"risks?|costs?|means|adds|saves|should|would|will)\b)", re.IGNORECASE)
+
+
+def _called_by_name(passages: list[Passage], j: int, rows: list[list[int]]) -> int | None:
+    """The first row whose lever sentence holds every word of the sentence's subject ("the reservation
+    ledger", "the async tail"), unless it is the lever being talked about now (the latest row, within
+    REACH)."""
+    m = SUBJECT.match(passages[j].raw)
+    if not m or not rows:
+        return None
+    said = _words(m.group(1))
+    if not said:
+        return None
+    named = [n for n, g in enumerate(rows) if g[0] < j and said <= _words(passages[g[0]].raw)]
+    if not named:
+        return None
+    n = named[0]  # "the bid book" is the row that named it first, not "a warm standby of every bid book"
+    latest = max((k for k, g in enumerate(rows) if g[0] < j), default=None)
+    if n == latest and j - rows[n][-1] <= REACH:
+        return None
+    return n
 
 
 # "Risks, lever by lever." / "Now KPIs, in the same order.": the sentences after it take the levers in turn.
@@ -414,7 +443,7 @@ def row_number(passages: list[Passage], rows: list[list[int]], n: int) -> int | 
 
 
 # "One, the order goes on a queue", "Two: a rate limit per buyer": a sentence counted off by its number.
-COUNTED = re.compile(r"^\W*(?:(?:um+|uh+|and|so|okay)\W+)*(one|two|three|four|five|[1-5])\s*[:.,)]", re.IGNORECASE)
+COUNTED = re.compile(r"^\W*(?:(?:um+|uh+|and|so|okay)\W+)*(one|two|three|four|five|six|[1-6])\s*[:.,)]", re.IGNORECASE)
 
 
 def _own_numbers(text: str) -> set[int]:

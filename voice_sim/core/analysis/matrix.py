@@ -7,8 +7,11 @@ sentence that lists levers ("three things: a queue, reminder lists and partition
 off ("Levers. One, ... Two, ...") is a row per lever, options weighed side by side are one row, said
 where the candidate chose ("I'm going with option two"), and a summary ("to sum up: precompute,
 queue, cache") or a back-reference ("lever one is the money", "for the second one", "back to the
-card vault", "the precompute risks going stale") starts none. Which sentence fills each cell is
-decided by the learned linker in cells.py. An empty cell is a gap the report shows as such.
+card vault", "the precompute risks going stale") starts none. A lever the candidate takes back
+("Actually, scrap the cache, it's the wrong tool here") is no row, and one said again as meant ("I
+said CDN but really what I mean is edge delivery") is a row where it is meant. Which sentence fills
+each cell is decided by the learned linker in cells.py. An empty cell is a gap the report shows as
+such.
 """
 
 from __future__ import annotations
@@ -61,7 +64,8 @@ def _phrase(text: str, start: int, words: int = 8) -> str:
 _LEAD_IN = re.compile(
     r"^(?:(?:(?:the )?(?:first|second|third|fourth|next|last) (?:lever|move|thing|piece|step)(?: (?:i'd|i would|we'd) "
     r"(?:do|change|try|build))?(?: is)?(?=\W)|lever \w+(?: is)?|my (?:first|second) lever(?: is)?|um+|uh+|so|and|then|"
-    r"okay|ok|now|also|levers|first|second|third|next|finally|(?:one|two|three|four|five|[1-5])(?=\s*[:.,)]))\W+)+",
+    r"okay|ok|now|also|instead|levers|first|second|third|next|finally|(?:one|two|three|four|five|[1-5])(?=\s*[:.,)]))"
+    r"\W+)+",
     re.IGNORECASE,
 )
 
@@ -70,6 +74,8 @@ def _lever_phrase(p: Passage) -> str:
     """The lever as the candidate said it: its sentence without the lead-in ("I'm going with" where
     options were weighed), at most 12 words."""
     text = p.raw.strip()
+    if RETRACTS.search(text) or REPHRASES.search(text) or SAID_AS_MEANT.search(text):
+        text = _as_meant(text)
     choice = CHOICE.search(text)
     if choice and choice.start() < 24 and choice.end() < len(text) - 8:
         text = text[choice.end():]
@@ -162,6 +168,9 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
             continue  # "To sum up: precompute, stream the events, cache the shelf", "The precompute risks..."
         else:
             start = _announced(passages, i, rows)
+            if start != i and _counted_apart(passages[start], p):
+                rows.append([start])  # "Third, shard the inventory table." then "Fourth, batch the emails."
+                start = i
             rows.append([start, i] if start != i else [i])
             terms = set(own) | lever_terms(passages[start].raw)
             numbered |= back | ordinals(passages[start].raw)
@@ -203,6 +212,40 @@ def _announced(passages: list[Passage], i: int, rows: list[list[int]]) -> int:
     return i
 
 
+# "Second, we cash the product page", "Oh, and a CDN in front of the product images", "We'd also shard the
+# listings table by seller": a lever word put forward as the next thing, even with no reason given.
+PUT_FORWARD = re.compile(r"^\W*(?:(?:oh|and|so|um+|uh+|then|also|plus|like)\W+)*(?:(?:first|second|third|fourth|"
+                         r"fifth|next|also|another thing|one more|on top of that|finally)\b|"
+                         r"(?:one|two|three|four|five)\b(?!\s+(?:of|more|percent|seconds?|minutes?|hours?|days?))|"
+                         r"(?:a|an)\s|(?:we|i)(?:'d|'ll| would| will| could| should)?\s+(?:also\s+|just\s+)?"
+                         r"(?:put|use|run|add|cache|cash|shard|partition|batch|replicate|queue|precompute|pre-?compute|"
+                         r"pre-?warm|stream|push|send|store|keep|move|serve|fall back|route))", re.IGNORECASE)
+
+
+def _put_forward(p: Passage, heard: set[str] | None) -> bool:
+    """A sentence that puts a lever word forward as the next thing, though the statement model heard
+    nothing in it: not a question, a risk, a summary or an option waved off."""
+    return bool(not heard and not p.is_question and PUT_FORWARD.match(p.raw) and st.LEVER.search(st.normalize(p.raw))
+                and not RISK_LEAD.match(p.raw) and not _sums_up(p) and not _WAVED_OFF.search(p.raw))
+
+
+# "We could also shard by seller, but at our volume, no", "a lever I'd explicitly not pull": put and turned down.
+_WAVED_OFF = re.compile(r"\b(?:but|though|or just)\b.*(?:\b(?:no|not|nah|overkill|no point|trust)\b|n't\b|"
+                        r"\bleave (?:that|it) out\b)|\bnot (?:pull|do|doing|bother)\b|\bconsidered\b|\bdon't change\b",
+                        re.IGNORECASE)
+
+
+_COUNTED_OFF = re.compile(NEW_LEVER.pattern + "|" + COUNTED.pattern, re.IGNORECASE)
+
+
+def _counted_apart(before: Passage, p: Passage) -> bool:
+    """Two levers counted off one after the other ("Third, shard the inventory table by seller." then
+    "Fourth, batch the emails"), not an announcement and its lever."""
+    named = lever_terms(before.raw)
+    return bool(_COUNTED_OFF.match(before.raw) and _COUNTED_OFF.match(p.raw) and named
+                and not named & lever_terms(p.raw) and len(before.raw.split()) > 4)
+
+
 def lever_rows(passages: list[Passage], kinds: dict[int, set[str]]) -> list[list[int]]:
     """The rows: passages heard as levers, and levers the candidate numbered ("Lever three is...", or
     "One: vault the card" next to "Two: ..." heard as a lever), grouped (_rows_of); where options
@@ -210,9 +253,95 @@ def lever_rows(passages: list[Passage], kinds: dict[int, set[str]]) -> list[list
     heard = {i for i in range(len(passages)) if "lever" in kinds.get(i, ())}
     listed = [i for i, p in enumerate(passages) if COUNTED.match(p.raw)]
     levers = [i for i, p in enumerate(passages) if i in heard or (not REJECTED_LEVER.search(p.text) and (
-        NUMBERED_LEVER.match(p.raw) or _listed_with_a_lever(i, listed, heard, kinds)))]
+        NUMBERED_LEVER.match(p.raw) or _listed_with_a_lever(i, listed, heard, kinds) or _put_forward(p, kinds.get(i))))]
     weighed, chosen = _weighed(passages, kinds)
-    return _rows_of(passages, sorted({i for i in levers if i not in weighed} | chosen), frozenset(chosen))
+    rows = _rows_of(passages, sorted({i for i in levers if i not in weighed} | chosen), frozenset(chosen))
+    return _corrected(passages, kinds, rows)
+
+
+# "Actually, scrap the cache, it's the wrong tool here", "Scrap that, thirty days rules it out; ...", "so I'm
+# dropping that": the lever just proposed is taken back.
+RETRACTS = re.compile(r"\b(?:scrap|scratch|forget|strike)\s+(?:that|this|it|the \w+)\b|"
+                      r"\bwrong (?:tool|call|idea|choice)\b|\bnot the right (?:tool|call|idea|fit|choice)\b|"
+                      r"\btake (?:that|it) back\b|\bon second thought\b|\bfold (?:that|it|this) in\b|"
+                      r"\bthe same (?:thing|lever) as\b|"
+                      r"\b(?:i'm|i am|so i|we're|i'll|we'll) (?:dropping|removing|scrapping|drop|remove|scrap) "
+                      r"(?:that|this|it)\b", re.IGNORECASE)
+# "I said CDN but really what I mean is edge delivery", "I called it a queue, really it's a delayed-delivery
+# queue", "Actually, wait, not per user, a cache per stream", "Hmm, sorry, I mean shard by auction ID": the lever
+# just proposed, said again as meant.
+SAID_AS_MEANT = re.compile(r"\bi (?:said|called it|say)\b[^.;]{0,40}?\b(?:but|really)\b|\bwhat i (?:really )?mean "
+                           r"is\b", re.IGNORECASE)
+REPHRASES = re.compile(r"^\W*(?:(?:and|but|so|um+|uh+|oh|hmm+|no)\W+)*(?:actually|wait|sorry|correction|or rather)\b"
+                       r"(?=.{0,40}?\b(?:not|no|instead|rather|i mean|really)\b)", re.IGNORECASE)
+# "I was going to put the stock count in a cache", "I'd started to say shard the scheduler": said tentatively.
+TENTATIVE = re.compile(r"\b(?:i|we) (?:was|were) (?:going|about) to\b|\bi (?:wanted|started|'d started|had started)"
+                       r" to say\b|\bi'd started to\b", re.IGNORECASE)
+# "I looked at a global lock, and I'm dropping it": another option turned down, not the lever just said.
+ANOTHER = re.compile(r"\b(?:i|we) (?:also )?(?:looked at|considered|thought about|toyed with)\b", re.IGNORECASE)
+CORRECTION_REACH = 2  # passages after a lever in which the candidate may take it back or say it again
+
+
+def _corrected(passages: list[Passage], kinds: dict[int, set[str]], rows: list[list[int]]) -> list[list[int]]:
+    """The rows once the candidate's corrections are read: a lever taken back right after it was said
+    ("Actually, scrap the cache, it's the wrong tool here") is no row, and one said again as meant ("I
+    said CDN but really what I mean is edge delivery", "Actually, wait, not per user, a cache per
+    stream") is a row where it is said as meant."""
+    out: list[list[int]] = []
+    starts = [g[0] for g in rows]
+    for n, group in enumerate(rows):
+        a = group[0]
+        if TENTATIVE.search(passages[a].raw) and RETRACTS.search(passages[a].raw):
+            continue  # "For a third lever I'd started to say shard the scheduler, but ..., so I'm dropping that"
+        stop = min(starts[n + 1] if n + 1 < len(rows) else len(passages), a + CORRECTION_REACH + 1)
+        terms = lever_terms(passages[a].raw)
+        fix = next((j for j in range(a + 1, stop) if _corrects(passages[a], passages[j], terms, kinds.get(j, set()))),
+                   None)
+        if fix is None:
+            out.append(group)
+        elif _said_again(passages[fix].raw, terms):
+            out.append([fix, *(k for k in group if k > fix)])
+        else:
+            after = [k for k in group if k > fix]
+            if after and "lever" in kinds.get(after[0], ()):
+                out.append(after)  # "Instead we keep a warm connection pool to the provider"
+    return out
+
+
+_CORRECTING = [re.compile(x, re.IGNORECASE) for x in (
+    r"^\W*(?:(?:and|but|so|um+|uh+|oh|hmm+|no|okay|actually|wait|sorry|correction|or rather)\W+)+",
+    r"^(?:scrap|scratch|forget) (?:that|this|it)\W+", r"^(?:let's )?not [^,;]{1,40}[,;]\s*",
+    r"^.{0,60}?\b(?:what i (?:really )?mean is|really it's|really it is|i mean)\s+", r"^.*?\binstead\b\W*")]
+
+
+def _as_meant(text: str) -> str:
+    """A corrected lever without the correction: "Actually, wait, not per user, a cache per stream" ->
+    "a cache per stream", "I said CDN but really what I mean is edge delivery" -> "edge delivery"."""
+    for lead in _CORRECTING:
+        text = lead.sub("", text, count=1)
+    return text
+
+
+def _corrects(lever: Passage, p: Passage, terms: set[str], heard: set[str]) -> bool:
+    """`p` takes back or says again the lever just said (whose lever words are `terms`), and is not a
+    new lever counted off, another option turned down or a metric moved to another lever."""
+    raw = p.raw
+    if (p.cue == lever.cue or NEW_LEVER.match(raw) or COUNTED.match(raw) or NUMBERED_LEVER.match(raw)
+            or ANOTHER.search(raw) or heard & {"metric_tie", "lever"} == {"metric_tie"}):
+        return False
+    taken = RETRACTS.search(raw)
+    if taken:
+        return not lever_terms(raw[:taken.start()]) - terms  # "rate limit on invites ..., so scratch that" is its own
+    return bool(SAID_AS_MEANT.search(raw) or (REPHRASES.search(raw) and lever_terms(raw) & terms))
+
+
+def _said_again(raw: str, terms: set[str]) -> bool:
+    """The correction proposes the lever as meant ("I said Kafka but really any durable queue", "Scrap
+    that; the party state goes into the cache") rather than only taking it back."""
+    taken = RETRACTS.search(raw)
+    if not taken:
+        return True
+    return bool(lever_terms(raw[taken.end():]) - terms)
 
 
 # "Two options. Option one is a lock on the row... Option two is to pre-split the stock..." then "I'm
@@ -425,14 +554,36 @@ def decision_matrix(passages: list[Passage], findings: list[Finding],
             if stated is not None:
                 row.constraint_stated_at_s = round(passages[stated].start_s, 2)
         if "risk" in cells:
+            cells["risk"] = _finished(passages, cells["risk"], starts)
             q = passages[cells["risk"]]
-            m = RISK.search(q.raw)
+            m = RISK.search(q.raw) or _NAMED_RISK.search(q.raw)
             row.risk = _phrase(q.raw, m.start()) if m else " ".join(q.raw.split()[:8])
             if run.get(n, (None, ""))[0] == cells["risk"]:  # its part of "Risks: cache, stale counts; queue, ..."
                 row.risk = " ".join(run[n][1].split()[:8])
             row.risk_at_s = round(q.start_s, 2)
         rows.append(row)
     return rows
+
+
+# Where a sentence names its risk, for showing it: "The queue keeps the tap fast, and its cost is a late decline".
+_NAMED_RISK = re.compile(r"\b(?:its|the|our|their)\s+(?:main\s+|big(?:gest)?\s+)?(?:risk|cost|downside|catch|price)\b",
+                         re.IGNORECASE)
+
+
+# A segment that stops on a word no sentence ends with: "the cost is", "what it costs us is an extra hop and".
+_BREAKS_OFF = re.compile(r"\b(?:is|are|was|that|the|a|an|and|so|of|to|if|with|be|we|our|which|because|but|for|"
+                         r"in|on|when|where|its|it's)\W*$", re.IGNORECASE)
+
+
+def _finished(passages: list[Passage], k: int, starts: set[int]) -> int:
+    """Where a risk begun in a short recogniser segment is said: the next segment when `k` breaks off
+    mid-sentence ("the cost is" / "holds on cards for buyers who never win"), else `k`."""
+    p, nxt = passages[k], k + 1
+    if (nxt < len(passages) and nxt not in starts and not passages[nxt].after_panel
+            and passages[nxt].cue != p.cue and len(p.raw.split()) <= 10 and _BREAKS_OFF.search(p.raw)
+            and passages[nxt].raw[:1].islower()):
+        return nxt
+    return k
 
 
 def _number_said(passages: list[Passage], k: int, starts: set[int]) -> list[Passage]:

@@ -528,3 +528,17 @@ def test_levers_counted_off_one_after_another_are_a_row_each():
         "And sixth, a waiting room page if traffic spikes past what we can handle.",
     ])).decision_matrix
     assert [r.at_s for r in rows] == [7, 14, 21, 28]
+
+
+def test_a_lever_negated_in_passing_is_taken_back_and_one_changed_is_said_again():
+    rows = analyze(transcript([
+        "We can never confirm more units than the seller has.",
+        "So my first lever is to keep the stock count in a cache so the page stays fast.",
+        "Actually no, not a cache. A cached count is exactly the thing that drifts in the middle of a sale.",
+        "What I want is a reservation queue: every tap claims one unit in order, so we never oversell.",
+        "Second lever, a fan-out service that loops through the followers when the drop starts.",
+        "No, wait, looping at start time is why it's late. Let me change that: we pre-compute the follower "
+        "fan-out list the night before.",
+    ])).decision_matrix
+    assert [r.at_s for r in rows] == [21, 35]
+    assert rows[1].lever.startswith("we pre-compute the follower fan-out list")

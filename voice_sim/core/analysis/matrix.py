@@ -266,12 +266,15 @@ RETRACTS = re.compile(r"\b(?:scrap|scratch|forget|strike)\s+(?:that|this|it|the 
                       r"\btake (?:that|it) back\b|\bon second thought\b|\bfold (?:that|it|this) in\b|"
                       r"\bthe same (?:thing|lever) as\b|"
                       r"\b(?:i'm|i am|so i|we're|i'll|we'll) (?:dropping|removing|scrapping|drop|remove|scrap) "
-                      r"(?:that|this|it)\b", re.IGNORECASE)
+                      r"(?:that|this|it)\b|"
+                      r"^\W*(?:(?:and|but|so|um+|uh+|oh|hmm+|no|actually|wait|sorry)\W+)+not (?:a |an |the )?[\w-]+"
+                      r"(?: [\w-]+)?\s*[.;!]", re.IGNORECASE)  # "Actually no, not a cache."
 # "I said CDN but really what I mean is edge delivery", "I called it a queue, really it's a delayed-delivery
 # queue", "Actually, wait, not per user, a cache per stream", "Hmm, sorry, I mean shard by auction ID": the lever
 # just proposed, said again as meant.
 SAID_AS_MEANT = re.compile(r"\bi (?:said|called it|say)\b[^.;]{0,40}?\b(?:but|really)\b|\bwhat i (?:really )?mean "
-                           r"is\b", re.IGNORECASE)
+                           r"is\b|\blet me (?:change|fix|redo) (?:that|it|this)\b|\blet me make it\b|\bi change it\b",
+                           re.IGNORECASE)
 REPHRASES = re.compile(r"^\W*(?:(?:and|but|so|um+|uh+|oh|hmm+|no)\W+)*(?:actually|wait|sorry|correction|or rather)\b"
                        r"(?=.{0,40}?\b(?:not|no|instead|rather|i mean|really)\b)", re.IGNORECASE)
 # "I was going to put the stock count in a cache", "I'd started to say shard the scheduler": said tentatively.
@@ -311,7 +314,8 @@ def _corrected(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
 _CORRECTING = [re.compile(x, re.IGNORECASE) for x in (
     r"^\W*(?:(?:and|but|so|um+|uh+|oh|hmm+|no|okay|actually|wait|sorry|correction|or rather)\W+)+",
     r"^(?:scrap|scratch|forget) (?:that|this|it)\W+", r"^(?:let's )?not [^,;]{1,40}[,;]\s*",
-    r"^.{0,60}?\b(?:what i (?:really )?mean is|really it's|really it is|i mean)\s+", r"^.*?\binstead\b\W*")]
+    r"^.{0,60}?\b(?:what i (?:really )?mean is|really it's|really it is|i mean)\s+", r"^.*?\binstead\b\W*",
+    r"^.*?\b(?:let me (?:change|fix|redo) (?:that|it|this)|let me make it|i change it)\b\W*")]
 
 
 def _as_meant(text: str) -> str:

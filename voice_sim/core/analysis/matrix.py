@@ -247,9 +247,10 @@ def _counted_apart(before: Passage, p: Passage) -> bool:
 
 
 def lever_rows(passages: list[Passage], kinds: dict[int, set[str]]) -> list[list[int]]:
-    """The rows: passages heard as levers, and levers the candidate numbered ("Lever three is...", or
-    "One: vault the card" next to "Two: ..." heard as a lever), grouped (_rows_of); where options
-    were weighed, the choice instead of the options (_weighed)."""
+    """The rows: passages heard as levers, levers the candidate numbered ("Lever three is...", or
+    "One: vault the card" next to "Two: ..." heard as a lever) and levers put forward with no reason
+    (_put_forward), grouped (_rows_of); where options were weighed, the choice instead of the options
+    (_weighed); and where the candidate corrected themselves, the lever as meant (_corrected)."""
     heard = {i for i in range(len(passages)) if "lever" in kinds.get(i, ())}
     listed = [i for i, p in enumerate(passages) if COUNTED.match(p.raw)]
     levers = [i for i, p in enumerate(passages) if i in heard or (not REJECTED_LEVER.search(p.text) and (

@@ -48,12 +48,11 @@ RISK = re.compile(
     r"(?:it|that|which) costs)\b",
     re.IGNORECASE,
 )
+# The words a risk is named by: "the main risk", "its cost", "the bad part".
+RISK_NAME = r"(?:main\s+|big(?:gest)?\s+)?(?:risk|downside|catch|bad part|cost|price|trade-?off)\b"
 # A sentence that opens on a risk ("The risk of this is...", "the bad part is...").
-RISK_LEAD = re.compile(
-    r"^\W*(?:(?:um+|uh+|and|so|but|okay)\W+)*(?:the|its|it's|my|our|a)?\s*(?:main\s+|big(?:gest)?\s+)?"
-    r"(?:risk|downside|catch|bad part|cost|price|trade-?off)\b",
-    re.IGNORECASE,
-)
+RISK_LEAD = re.compile(r"^\W*(?:(?:um+|uh+|and|so|but|okay)\W+)*(?:the|its|it's|my|our|a)?\s*" + RISK_NAME,
+                       re.IGNORECASE)
 # A lever tied to a limit in so many words: "that's what keeps us inside the half-second sync".
 TIES_TO_LIMIT = re.compile(
     r"\b(?:that's|thats|this is|which is|it's|that is)\s+(?:what|how)\b|\b(?:keeps?|gets?|holds?)\s+us\s+"

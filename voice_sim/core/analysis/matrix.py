@@ -28,6 +28,7 @@ from voice_sim.core.analysis.cells import (
     REACH,
     RISK,
     RISK_LEAD,
+    RISK_NAME,
     SERVES,
     CellModel,
     ListedLever,
@@ -225,7 +226,7 @@ PUT_FORWARD = re.compile(r"^\W*(?:(?:oh|and|so|um+|uh+|then|also|plus|like)\W+)*
 def _put_forward(p: Passage, heard: set[str] | None) -> bool:
     """A sentence that puts a lever word forward as the next thing, though the statement model heard
     nothing in it: not a question, a risk, a summary or an option waved off."""
-    return bool(not heard and not p.is_question and PUT_FORWARD.match(p.raw) and st.LEVER.search(st.normalize(p.raw))
+    return bool(not heard and not p.is_question and PUT_FORWARD.match(p.raw) and st.LEVER.search(p.text)
                 and not RISK_LEAD.match(p.raw) and not _sums_up(p) and not _WAVED_OFF.search(p.raw))
 
 
@@ -571,8 +572,7 @@ def decision_matrix(passages: list[Passage], findings: list[Finding],
 
 
 # Where a sentence names its risk, for showing it: "The queue keeps the tap fast, and its cost is a late decline".
-_NAMED_RISK = re.compile(r"\b(?:its|the|our|their)\s+(?:main\s+|big(?:gest)?\s+)?(?:risk|cost|downside|catch|price)\b",
-                         re.IGNORECASE)
+_NAMED_RISK = re.compile(r"\b(?:its|the|our|their)\s+" + RISK_NAME, re.IGNORECASE)
 
 
 # A segment that stops on a word no sentence ends with: "the cost is", "what it costs us is an extra hop and".

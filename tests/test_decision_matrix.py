@@ -542,3 +542,75 @@ def test_a_lever_negated_in_passing_is_taken_back_and_one_changed_is_said_again(
     ])).decision_matrix
     assert [r.at_s for r in rows] == [21, 35]
     assert rows[1].lever.startswith("we pre-compute the follower fan-out list")
+
+
+def test_a_short_heading_naming_a_lever_says_what_follows_is_about_it():
+    """A terse speaker heads each lever's part with its short name ("Async auth.", "Rate limit."):
+    the sentences after a heading say more about that lever and start no row of their own."""
+    lines = [
+        "Bids are acknowledged in under two hundred milliseconds. Hard line.",
+        "Three levers.",
+        "One, bid sequencing per lot in a single-writer queue.",
+        "Two, async payment authorization after the hammer, not before the bid.",
+        "Three, rate limiting per buyer on the bid endpoint.",
+        "Async auth.",
+        "Card auth comes off the bid path, so the tap feels instant.",
+        "That lifts bid-to-purchase conversion, call it two points.",
+    ]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert [r.at_s for r in rows] == [14, 21, 28]
+    assert rows[1].kpi_at_s == 49 and rows[1].number == "two points"
+
+
+def test_a_closing_run_of_business_effects_fills_each_levers_kpi_with_its_own_number():
+    """"So to close: the token bucket, drop conversion up about three points; the order queue, ..."
+    starts no row: each part is the KPI of the lever it names, with that part's number, and the
+    risks said after it the same way, lever by lever."""
+    lines = [
+        "The hard limit is that a tap is answered in under two hundred milliseconds.",
+        "First lever, a reservation token bucket per drop, held in the in-memory store we already run.",
+        "Second lever, an async order queue behind the reservation, so payment rows get written later.",
+        "Third, we pre-compute the drop page and push it to the CDN an hour ahead.",
+        "So to close: the token bucket, drop conversion up about three points; the order queue, checkout "
+        "completion holding near ninety-five percent; the pre-computed page, bounce down maybe a fifth.",
+        "Risks: stale holds on the bucket if the expiry job stalls, backlog on the queue, and a wrong price "
+        "sitting on the CDN if a seller edits late.",
+    ]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert [r.at_s for r in rows] == [7, 14, 21]
+    assert [r.kpi_at_s for r in rows] == [28, 28, 28]
+    assert [r.number for r in rows] == ["about three points", "ninety-five percent", "maybe a fifth"]
+    assert [r.risk_at_s for r in rows] == [35, 35, 35]
+    assert "backlog" in (rows[1].risk or "") and "CDN" in (rows[2].risk or "")
+
+
+def test_after_wrapping_up_a_lever_said_again_is_summed_up_not_proposed():
+    lines = [
+        "The whole checkout has to finish in under one second from the win.",
+        "First thing, a cache for the buyer's saved card and address, so we skip the wallet service.",
+        "Second, move the fraud scoring off the tap path and run it async.",
+        "So, wrapping up.",
+        "Checkout conversion, plus two points from the cache.",
+    ]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert [r.at_s for r in rows] == [7, 14]
+    assert rows[0].kpi_at_s == 28 and rows[0].number == "two points"
+
+
+def test_a_lever_counted_off_before_and_headed_by_its_number_gets_what_follows():
+    """"One. Seed." and "Two. Ledger." head the parts about levers counted off before: no new rows,
+    and what is said under a heading is that lever's."""
+    lines = [
+        "Every slot is sold exactly once: thirty slots, thirty owners.",
+        "Levers. One, commit the random seed before the break; two, a single-writer slot ledger; three, a queue "
+        "for the assignment notices.",
+        "One. Seed.",
+        "We publish a hash of the seed before the first slot sells, so anyone can recompute the draw.",
+        "Two. Ledger.",
+        "One writer per break claims the slots in order, so a slot is never sold twice.",
+        "Full breaks start on time, so break sell-through goes up, five points is my number.",
+    ]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert [r.at_s for r in rows] == [7, 7, 7]
+    assert rows[1].kpi_at_s == 42 and rows[1].number == "five points"
+    assert rows[0].kpi is None and rows[2].kpi is None

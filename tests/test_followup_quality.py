@@ -3,7 +3,7 @@ the figures). The sets marked "untouched" there (followups_held39 to held72: thi
 follow-ups, 476 openings) were never tuned or trained on; every other set tuned the rules or trains
 the follow-up judge and the cell linker. Issue 9's targets are 0.85 agreement per judgement and
 0.80 matrix-cell F1 on held-back answers: pooled over the untouched sets every judgement meets it;
-the matrix cells do not (0.74) and are held near today's level (README)."""
+the matrix cells do not (0.75) and are held near today's level (README)."""
 
 import importlib.util
 from pathlib import Path
@@ -37,4 +37,4 @@ def test_held_back_follow_ups_are_judged_at_least_as_well_as_today(held: dict) -
 def test_held_back_decision_matrices(held: dict) -> None:
     assert held["openings"] >= 476
     assert bench.f1(*held["rows"]) >= 0.82
-    assert bench.f1(*held["cells"]) >= 0.72
+    assert bench.f1(*held["cells"]) >= 0.74

@@ -48,6 +48,15 @@ RISK = re.compile(
     r"(?:it|that|which) costs)\b",
     re.IGNORECASE,
 )
+# A cost said as what the candidate accepts or fears, without the word risk: "The trade there is...", "what we
+# pay for it is...", "I'm fine giving that up", "the queue backs up", "I take it".
+ACCEPTS = re.compile(
+    r"\b(?:the trade(?: there| here| of [\w-]+)? is|(?:what )?we pay(?: for)?|"
+    r"(?:i'm|we're|i am|we are) (?:fine|okay|ok|happy) (?:with|giving|accepting|losing|eating|paying)|"
+    r"(?:i|we)(?:'d|'ll)? (?:take|eat) (?:it|that|the)|accepted|worried|scary|weak spot|the price of|that's the price|"
+    r"giving (?:that )?up|we lose|backs? up|falls? behind|pile up|lag(?:s|gy)?)\b",
+    re.IGNORECASE,
+)
 # The words a risk is named by: "the main risk", "its cost", "the bad part".
 RISK_NAME = r"(?:main\s+|big(?:gest)?\s+)?(?:risk|downside|catch|bad part|cost|price|trade-?off)\b"
 # A sentence that opens on a risk ("The risk of this is...", "the bad part is...").
@@ -77,12 +86,13 @@ DESIGN_RISK = re.compile(
     re.IGNORECASE,
 )
 KPI_NUMBER = re.compile(  # "about five percent", "2%", "a couple of points", "from 4 hours to 2", "double", "a third"
-    rf"\b(?:(?:about|around|roughly|maybe|some)\s+)?(?:\d[\d.,]*|{lx.NUMWORD}|a couple of|a few)\s*"
+    rf"(?<!-)\b(?:(?:about|around|roughly|maybe|some)\s+)?(?:\d[\d.,]*|{lx.NUMWORD}(?:-{lx.NUMWORD})?|a couple of|"
+    r"a few)\s*"
     r"(?:%|percent\b|points?\b|x\b)"
     rf"|\bfrom\s+[^,.;]{{1,30}}?\s+to\s+[^,.;]{{1,20}}"
     r"|\b(?:double|triple|halve|twice)\b(?![- ](?:charg|bid|sell|sold|spend|book|tap|count|win|check))"
     r"|\b(?:(?:about|around|roughly|maybe|like|by|up|down)\s+)?(?:a|one|two)\s+(?:third|quarter|fifth|tenth)s?\b"
-    r"|\b(?:by|about|roughly|around|maybe|like)\s+half\b|\ba point(?: or two)?\b",
+    r"|\b(?:by|about|roughly|around|maybe|like)\s+half\b|\b(?:a|another|one more) point(?: or two)?\b",
     re.IGNORECASE,
 )
 CONSTRAINT_HINTS = {
@@ -106,7 +116,8 @@ NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|ten|twenty|thirty|fifty|hu
 
 WORDS: dict[str, re.Pattern[str] | Prefiltered] = {
     "risk_lead": RISK_LEAD, "risk": RISK, "ties": TIES_TO_LIMIT, "limit_words": LIMIT_WORDS, "serves": SERVES,
-    "design_risk": DESIGN_RISK, "kpi_number": KPI_NUMBER, "strong_metric": st.STRONG_METRIC, "metric": st.METRIC,
+    "accepts": ACCEPTS, "design_risk": DESIGN_RISK, "kpi_number": KPI_NUMBER, "strong_metric": st.STRONG_METRIC,
+    "metric": st.METRIC,
     "lever_word": st.LEVER, "new_lever": NEW_LEVER, "back_reference": BACK_REFERENCE, "number": NUMBER,
     **{f"hint_{kind}": pattern for kind, pattern in CONSTRAINT_HINTS.items()},
 }
@@ -187,22 +198,61 @@ SUBJECT = re.compile(_OPENING + r"(?:(?:the\s+)?(?:risk|cost|downside|catch|impa
                      r"risks?|costs?|means|adds|saves|should|would|will)\b)", re.IGNORECASE)
 
 
+# "Async auth." / "Queue first." / "Tokens, sell-through up ten percent": a terse speaker heads what they say
+# next with a lever's short name.
+HEADING = re.compile(_OPENING + r"(?:the\s+|our\s+)?((?:[\w-]+\s+){0,2}[\w-]+?)\s*(?:(?:first|now|next|again)\s*)?"
+                     r"(?:[,:]|\.|$)", re.IGNORECASE)
+HEADING_WORDS = 5  # a heading is a sentence of at most this many words
+# Words that head a sentence without naming a lever: "Three, ...", "Second piece: ...", "Like, ...", "Risks: ...".
+_NO_NAME = frozenset(w[:5] for w in (
+    "first second third fourth fifth sixth next also finally three four five lever levers piece pieces part parts "
+    "thing things item idea option step move change okay like basically actually honestly just maybe recap risk "
+    "risks cost costs downside metric metrics kpis flow problem constraints short quick quickly").split())
+
+
+def _holds(said: set[str], words: set[str]) -> bool:
+    """Every word said is one of `words`, or the start of one ("auth" of "authorization")."""
+    return all(any(w.startswith(x) for w in words) for x in said)
+
+
 def _called_by_name(passages: list[Passage], j: int, rows: list[list[int]]) -> int | None:
     """The first row whose lever sentence holds every word of the sentence's subject ("the reservation
-    ledger", "the async tail"), unless it is the lever being talked about now (the latest row, within
-    REACH)."""
-    m = SUBJECT.match(passages[j].raw)
-    if not m or not rows:
+    ledger", "the async tail") or of the short name it opens with ("Async auth.", "Tokens, ..."), unless
+    it is the lever being talked about now (the latest row, within REACH)."""
+    if not rows:
         return None
-    said = _words(m.group(1))
+    raw = passages[j].raw
+    short = len(raw.split()) <= HEADING_WORDS
+    counted = COUNTED.match(raw) if short else None
+    if counted:
+        return _headed_by_number(passages, j, rows, counted)
+    m = SUBJECT.match(raw)
+    said = _words(m.group(1)) if m else set()
+    if not said:  # a heading: the whole sentence ("Async auth."), or a lever word before the comma ("Tokens, ...")
+        m = HEADING.match(raw)
+        if m and (short or lever_terms(m.group(1))):
+            said = {w for w in _words(m.group(1)) if w not in _NO_NAME}
     if not said:
         return None
-    named = [n for n, g in enumerate(rows) if g[0] < j and said <= _words(passages[g[0]].raw)]
+    named = [n for n, g in enumerate(rows) if g[0] < j and _holds(said, _words(passages[g[0]].raw))]
     if not named:
         return None
     n = named[0]  # "the bid book" is the row that named it first, not "a warm standby of every bid book"
     latest = max((k for k, g in enumerate(rows) if g[0] < j), default=None)
     if n == latest and j - rows[n][-1] <= REACH:
+        return None
+    return n
+
+
+def _headed_by_number(passages: list[Passage], j: int, rows: list[list[int]], counted: re.Match[str]) -> int | None:
+    """"Two. Ledger.": the row counted off before by that number (and called by those words), once the
+    count has gone past it; not "One, a queue." starting a count."""
+    k = _ORDINALS[counted.group(1).lower()]
+    rest = _words(passages[j].raw[counted.end():])
+    before = [n for n, g in enumerate(rows) if g[0] < j]
+    numbers = {row_number(passages, rows, n): n for n in before}
+    n = numbers.get(k)
+    if n is None or not (k > 1 or 2 in numbers) or not _holds(rest, _words(passages[rows[n][0]].raw)):
         return None
     return n
 
@@ -226,8 +276,8 @@ def in_turn(passages: list[Passage], rows: list[list[int]]) -> dict[int, tuple[i
             continue
         cell = "risk" if TURN_RISKS.search(p.raw) else "kpi" if TURN_KPIS.search(p.raw) else None
         for k, j in enumerate(range(h + 1, min(h + 1 + before, len(passages)))):
-            if IN_TURN.search(passages[j].raw):
-                break
+            if IN_TURN.search(passages[j].raw) or _called_by_name(passages, j, rows) is not None:
+                break  # "Recap, lever by lever." then "Partitioning.": headings say which lever, not the order
             out[j] = (k, cell)
     return out
 
@@ -307,6 +357,7 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
     number = row_number(passages, rows, n)
     terms = set().union(*(lever_terms(passages[k].raw) for k in group))
     others = set().union(*(lever_terms(passages[k].raw) for m, g in enumerate(rows) if m != n for k in g)) - terms
+    distinct = _distinct_words(passages, rows)
     out: list[tuple[int, dict[str, float]]] = []
     first: dict[str, bool] = {}
     turn = turn if turn is not None else in_turn(passages, rows)
@@ -318,7 +369,8 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
         said = lever_terms(raw)
         back = returns_to(passages, j, rows) if j != anchor else None
         its_turn = turn[j][0] == n if j in turn else None
-        by_name = (bool(said & terms) and not said & others) or back == n or its_turn is True
+        in_words = j != anchor and _by_own_words(raw, distinct) == [n]  # "the room feels like a line at the DMV"
+        by_name = (bool(said & terms) and not said & others) or back == n or its_turn is True or in_words
         if back is not None and back != n:
             continue  # "Back to the card vault" is about the card vault
         if d > NEAR and number not in named and not by_name:
@@ -335,6 +387,7 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
             if its_turn is not None:
                 f["its_turn" if its_turn else "another_turn"] = 1.0
             f["names_another_lever"] = float(bool(said & others))
+            f["names_its_words"] = float(in_words)
         if d > NEAR:
             f["far"] = 1.0
         if j != anchor and scope[j] is not None:
@@ -485,31 +538,93 @@ RUN_LENGTH = 3  # passages after the one that opens a risk run that may go on wi
 
 def risk_run(passages: list[Passage], rows: list[list[int]]) -> dict[int, tuple[int, str]]:
     """Per row, the passage of a closing risk run that names it (by a lever word no other row has,
-    or by its number: "on two, a hot lot backs the queue up") and the part of it that does, each
-    part of the run read on its own."""
+    by its own words, or by its number: "on two, a hot lot backs the queue up") and the part of it
+    that does, each part of the run read on its own ("Risks: stale holds on the bucket if the expiry
+    job stalls, backlog on the queue, and a wrong price sitting on the CDN")."""
     if len(rows) < 2:
         return {}
-    terms = row_terms(passages, rows)
-    number = {row_number(passages, rows, n): n for n in range(len(rows))}
     out: dict[int, tuple[int, str]] = {}
+    names = _names(passages, rows)
     for h, p in enumerate(passages):
         if h <= rows[1][0] or not RISK_RUN.match(p.raw):
             continue
         for j in range(h, min(h + RUN_LENGTH + 1, len(passages))):
-            named: set[int] = set()
-            for part in re.split(r"[;:]|\.\s", passages[j].raw):
-                by_word = named_rows(lever_terms(part), terms)
-                on = _ON_NUMBER.match(part)
-                if on:
-                    n = number.get(_ORDINALS[on.group(1).lower()])
-                else:
-                    n = by_word[0] if len(by_word) == 1 else None
-                if n is not None:
-                    named.add(n)
-                    out.setdefault(n, (j, part.strip(" ,.")))
+            named = _parts(passages, rows, j, names, commas=True)
+            for n, part in named.items():
+                out.setdefault(n, (j, part))
             if j > h and not named:
                 break
     return out
+
+
+def kpi_run(passages: list[Passage], rows: list[list[int]], closing: int | None) -> dict[int, tuple[int, str]]:
+    """Per row, the business effect said of it in a closing run, with the part that names it: a
+    sentence that goes over several levers in one breath ("the token bucket, drop conversion up about
+    three points; the order queue, checkout completion near ninety-five percent"), or, from `closing`
+    (the passage that opened a summary: "So, wrapping up."), one that names a single lever
+    ("checkout conversion, plus two from the cash")."""
+    out: dict[int, tuple[int, str]] = {}
+    names = _names(passages, rows)
+    for j in range(rows[1][0] + 1 if len(rows) > 1 else len(passages), len(passages)):
+        named = {n: part for n, part in _parts(passages, rows, j, names).items()
+                 if st.METRIC.search(part) or st.STRONG_METRIC.search(part)}
+        summing_up = closing is not None and j > closing
+        if (len(named) >= 2 or (named and summing_up)) and not RISK_RUN.match(passages[j].raw):
+            for n, part in named.items():
+                out.setdefault(n, (j, part))
+    return out
+
+
+Names = tuple[list[set[str]], list[set[str]], dict[int | None, int]]  # see _names
+
+
+def _names(passages: list[Passage], rows: list[list[int]]) -> Names:
+    """What each row can be named by: its lever words, the words only its lever was put in, its number."""
+    return (row_terms(passages, rows), _distinct_words(passages, rows),
+            {row_number(passages, rows, n): n for n in range(len(rows))})
+
+
+def _parts(passages: list[Passage], rows: list[list[int]], j: int, names: Names, commas: bool = False
+           ) -> dict[int, str]:
+    """The rows a sentence's parts name (split at ";", ":" and sentence ends, and with `commas` at
+    commas where a part names several levers), each with the first part that names it alone."""
+    terms, own, number = names
+    out: dict[int, str] = {}
+    for part in re.split(r"[;:]|\.\s", passages[j].raw):
+        pieces = [part]
+        if commas and len(set(named_rows(lever_terms(part), terms)) | set(_by_own_words(part, own))) >= 2:
+            pieces = re.split(r",\s*(?:and\s+)?", part)
+        for piece in pieces:
+            on = _ON_NUMBER.match(piece)
+            by_word = named_rows(lever_terms(piece), terms) or _by_own_words(piece, own)
+            n = number.get(_ORDINALS[on.group(1).lower()]) if on else by_word[0] if len(by_word) == 1 else None
+            if n is not None and rows[n][0] < j:
+                out.setdefault(n, piece.strip(" ,."))
+    return out
+
+
+def named_part(passages: list[Passage], rows: list[list[int]], j: int, n: int) -> str | None:
+    """The part of sentence `j` that names row `n`, when its parts name several rows; else None."""
+    named = _parts(passages, rows, j, _names(passages, rows))
+    return named.get(n) if len(named) >= 2 else None
+
+
+def _own_words(raw: str) -> set[str]:
+    """The words a lever was put in: the first eight that say something ("a reservation token bucket
+    per drop")."""
+    return set([w[:5] for w in _CONTENT.findall(raw.lower()) if w not in _PLAIN and w[:5] not in _NO_NAME][:8])
+
+
+def _distinct_words(passages: list[Passage], rows: list[list[int]]) -> list[set[str]]:
+    """Per row, the words its lever was put in that no other row's lever was."""
+    own = [_own_words(passages[g[0]].raw) for g in rows]
+    return [m - set().union(*(o for k, o in enumerate(own) if k != n)) for n, m in enumerate(own)]
+
+
+def _by_own_words(text: str, distinct: list[set[str]]) -> list[int]:
+    """The rows whose own words (_distinct_words) the text says."""
+    said = {w[:5] for w in _CONTENT.findall(text.lower())}
+    return [n for n, m in enumerate(distinct) if said & m]
 
 
 def stated_constraint(passages: list[Passage], kinds: dict[int, set[str]], lever: int, tie: int) -> int | None:
@@ -587,13 +702,14 @@ class CellModel:
 
 
     def link(self, passages: list[Passage], kinds: dict[int, set[str]], detail: dict[tuple[int, str], str | None],
-             rows: list[list[int]], run: dict[int, tuple[int, str]]) -> list[dict[str, int]]:
+             rows: list[list[int]], run: dict[int, tuple[int, str]],
+             kpis: dict[int, tuple[int, str]] | None = None) -> list[dict[str, int]]:
         """Per row, the passage index that fills each cell it has (a missing cell has no key). A
         sentence fills a cell of one row only, the row it scores highest for ("Yes, so for the edge,
         ... bids per lot up fifteen percent" is the edge's KPI, not also the queue's said before it),
         unless it names the other row's lever too ("The precompute plus the edge cache, I'd say that
-        moves purchases per session..."). A risk the model left empty is taken from the closing risk
-        run (`run`, risk_run) where that names the row."""
+        moves purchases per session..."). A risk or KPI the model left empty is taken from a closing
+        run (`run`, risk_run; `kpis`, kpi_run) where that names the row."""
         scope, turn = scopes(passages, rows), in_turn(passages, rows)
         found = [candidates(passages, kinds, rows, n, picks, scope, turn)
                  for n, picks in enumerate(rule_picks(passages, kinds, detail, rows))]
@@ -620,6 +736,8 @@ class CellModel:
                 cells.setdefault(cell, j)
             if n in run:
                 cells.setdefault("risk", run[n][0])
+            if kpis and n in kpis:
+                cells.setdefault("kpi", kpis[n][0])
         return out
 
 

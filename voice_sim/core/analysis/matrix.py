@@ -23,6 +23,7 @@ from voice_sim.core.analysis.cells import (
     BACK_TO,
     CONSTRAINT_HINTS,
     COUNTED,
+    HEADING_WORDS,
     KPI_NUMBER,
     NEW_LEVER,
     REACH,
@@ -34,7 +35,9 @@ from voice_sim.core.analysis.cells import (
     ListedLever,
     default_cell_model,
     in_turn,
+    kpi_run,
     lever_terms,
+    named_part,
     ordinals,
     places,
     returns_to,
@@ -88,7 +91,7 @@ def _lever_phrase(p: Passage) -> str:
 # A sentence that sums up, orders or ranks the levers already proposed starts no row of its own.
 RECAP = re.compile(
     r"^\W*(?:(?:um+|uh+|and|so|okay|ok|yeah|like|then|roughly)\W+)*(?:to sum (?:it )?up|in summary|summing up|"
-    r"to recap|recap\b|"
+    r"to recap|recap\b|(?:so )?to (?:close|wrap(?: it)? up)|wrapping up|in closing|closing (?:out|up)|"
     r"(?:so )?the short version|(?:build )?order(?: of work)?\s*:|sequence\s*:|so\s*:|build order|tie it (?:all )?back|"
     r"(?:so )?the order (?:is|would be)|(?:so )?the shape is|overall\b|if i had to (?:rank|pick|order)|"
     r"for (?:the )?(?:first )?(?:thirty|30)[- ]days?|in the first (?:month|thirty days|30 days))(?:\b|(?<=:))",
@@ -130,6 +133,7 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
     said: set[str] = set()
     numbered: set[int] = set()
     listed: set[str] = set()
+    summed = -1  # where the candidate starts to sum up the levers (len(passages): never), once a row is known
     for i in levers:
         p = passages[i]
         own = lever_terms(p.raw)
@@ -142,6 +146,12 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
         if rows and (BACK_TO.match(p.raw) or returns_to(passages, i, rows) is not None
                      or (places(p.raw) and max(places(p.raw)) <= len(rows)) or i in in_turn(passages, rows)):
             continue  # "For the second one, ...", "Back to the card vault: ..." go back to a lever said before
+        if rows and _under_heading(passages, i, rows) and _goes_on(p):
+            continue  # "Async auth." then "Card auth comes off the bid path, so the tap feels instant."
+        if rows and summed < 0:
+            summed = _summing_up(passages, rows[0][0]) or len(passages)
+        if rows and (_sums_up(p) or (own and own <= said and 0 <= summed < i)):
+            continue  # "So, wrapping up." then "checkout conversion, plus two from the cash."
         if isinstance(p, ListedLever):
             if own and own <= said:
                 continue  # the levers listed again
@@ -177,6 +187,20 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
             numbered |= back | ordinals(passages[start].raw)
         said |= own
     return rows
+
+
+def _summing_up(passages: list[Passage], first: int) -> int | None:
+    """Where the candidate starts to sum up the levers ("So, wrapping up.", "To sum up: ..."), after the
+    first lever at `first`; None when they do not."""
+    return next((i for i in range(first + 1, len(passages)) if _sums_up(passages[i])), None)
+
+
+def _under_heading(passages: list[Passage], i: int, rows: list[list[int]]) -> bool:
+    """The sentence right after a short heading that names a lever said before ("Async auth.", "Rate
+    limit.") says more about that lever."""
+    k = i - 1
+    return (k > rows[-1][-1] and len(passages[k].raw.split()) <= HEADING_WORDS and passages[k].cue != passages[i].cue
+            and returns_to(passages, k, rows) is not None)
 
 
 def _first_lever(p: Passage) -> str:
@@ -535,19 +559,22 @@ def decision_matrix(passages: list[Passage], findings: list[Finding],
     grouped = lever_rows(passages, kinds)
     starts = {group[0] for group in grouped}
     run = risk_run(passages, grouped)  # a closing risk run: which row each part names
-    linked = (model or default_cell_model()).link(passages, kinds, detail, grouped, run)
+    kpis = kpi_run(passages, grouped, _summing_up(passages, grouped[0][0]) if grouped else None)
+    linked = (model or default_cell_model()).link(passages, kinds, detail, grouped, run, kpis)
     rows: list[MatrixRow] = []
     for n, (group, cells) in enumerate(zip(grouped, linked, strict=True)):
         p = passages[group[0]]
         row = MatrixRow(lever=_lever_phrase(p), at_s=round(p.start_s, 2))
         if "kpi" in cells:
             q = passages[cells["kpi"]]
-            m = st.STRONG_METRIC.search(q.raw) or st.METRIC.search(q.raw)
-            kpi = _phrase(q.raw, m.start(), 5) if m else " ".join(q.raw.split()[:8])
+            part = _kpi_part(passages, grouped, kpis, cells["kpi"], n)
+            m = st.STRONG_METRIC.search(part) or st.METRIC.search(part)
+            kpi = _phrase(part, m.start(), 5) if m else " ".join(part.split()[:8])
             row.kpi = re.split(r"\s(?:by|from|to|of|in)\s", kpi, maxsplit=1)[0]
             row.kpi_at_s = round(q.start_s, 2)
-            for said in _number_said(passages, cells["kpi"], starts):
-                number = KPI_NUMBER.search(said.raw)
+            said_in = _number_said(passages, cells["kpi"], starts) if part == q.raw else [q]
+            for said in said_in:
+                number = KPI_NUMBER.search(part if said is q else said.raw)
                 if number:
                     row.number, row.number_at_s = number.group(0).strip(), round(said.start_s, 2)
                     break
@@ -569,6 +596,19 @@ def decision_matrix(passages: list[Passage], findings: list[Finding],
             row.risk_at_s = round(q.start_s, 2)
         rows.append(row)
     return rows
+
+
+def _kpi_part(passages: list[Passage], rows: list[list[int]], kpis: dict[int, tuple[int, str]], j: int, n: int) -> str:
+    """What sentence `j` says of row `n`'s KPI: in a run that goes over several levers, the words after the
+    lever's name in its own part ("the order queue, checkout completion near ninety-five percent"); else
+    the sentence."""
+    if not any(k == j for k, _ in kpis.values()):
+        return passages[j].raw
+    part = named_part(passages, rows, j, n)
+    if part is None:
+        return passages[j].raw
+    name, _, rest = part.partition(",")
+    return rest.strip() if rest and len(name.split()) <= 5 else part
 
 
 # Where a sentence names its risk, for showing it: "The queue keeps the tap fast, and its cost is a late decline".

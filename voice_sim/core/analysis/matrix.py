@@ -126,8 +126,11 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
     ("Risks, lever by lever."), whose only lever words are an earlier row's or a listed lever's (or
     the current row's, said beyond REACH), or that names two levers said before ("Risks, quickly:
     cache, stale counts; queue, ordering"), starts none and joins no row: the cell linker (cells.py)
-    ties what it says to the lever it names. Each lever of a sentence that lists several
-    (ListedLever), and each option chosen (`chosen`, see _weighed), is a row of its own."""
+    ties what it says to the lever it names. So does the sentence under a short heading that names a
+    lever said before ("Async auth." then "Card auth comes off the bid path"), a summary ("So, wrapping
+    up.", "To close: ...") and, after one, a sentence whose lever words were all said before. Each
+    lever of a sentence that lists several (ListedLever), and each option chosen (`chosen`, see
+    _weighed), is a row of its own."""
     rows: list[list[int]] = []
     terms: set[str] = set()
     said: set[str] = set()
@@ -608,7 +611,7 @@ def _kpi_part(passages: list[Passage], rows: list[list[int]], kpis: dict[int, tu
     if part is None:
         return passages[j].raw
     name, _, rest = part.partition(",")
-    return rest.strip() if rest and len(name.split()) <= 5 else part
+    return rest.strip() if rest and len(name.split()) <= HEADING_WORDS else part
 
 
 # Where a sentence names its risk, for showing it: "The queue keeps the tap fast, and its cost is a late decline".

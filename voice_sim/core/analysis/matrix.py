@@ -136,7 +136,7 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
     said: set[str] = set()
     numbered: set[int] = set()
     listed: set[str] = set()
-    summed = -1  # where the candidate starts to sum up the levers (len(passages): never), once a row is known
+    summed = _summing_up(passages, levers[0]) if levers else None  # "So, wrapping up."
     for i in levers:
         p = passages[i]
         own = lever_terms(p.raw)
@@ -151,9 +151,7 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
             continue  # "For the second one, ...", "Back to the card vault: ..." go back to a lever said before
         if rows and _under_heading(passages, i, rows) and _goes_on(p):
             continue  # "Async auth." then "Card auth comes off the bid path, so the tap feels instant."
-        if rows and summed < 0:
-            summed = _summing_up(passages, rows[0][0]) or len(passages)
-        if rows and (_sums_up(p) or (own and own <= said and 0 <= summed < i)):
+        if rows and (_sums_up(p) or (own and own <= said and summed is not None and summed < i)):
             continue  # "So, wrapping up." then "checkout conversion, plus two from the cash."
         if isinstance(p, ListedLever):
             if own and own <= said:
@@ -194,7 +192,7 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
 
 def _summing_up(passages: list[Passage], first: int) -> int | None:
     """Where the candidate starts to sum up the levers ("So, wrapping up.", "To sum up: ..."), after the
-    first lever at `first`; None when they do not."""
+    first lever, at `first`; None when they do not."""
     return next((i for i in range(first + 1, len(passages)) if _sums_up(passages[i])), None)
 
 

@@ -614,3 +614,69 @@ def test_a_lever_counted_off_before_and_headed_by_its_number_gets_what_follows()
     assert [r.at_s for r in rows] == [7, 7, 7]
     assert rows[1].kpi_at_s == 42 and rows[1].number == "five points"
     assert rows[0].kpi is None and rows[2].kpi is None
+
+
+def test_levers_announced_together_and_taken_up_by_their_place_get_what_follows():
+    """"I'd pull three levers: a, b and c" then "Second: ..." and "Third, ...": each lever is a row
+    where it was announced, and what is said after "Second:" is the second lever's, however far
+    from the list, and starts no row of its own."""
+    lines = [
+        "Lot state must reach viewers in under two hundred milliseconds, and shows stay up 99.9 percent.",
+        "I'd pull three levers: edge fan-out of lot events, a per-show partition of the event stream, "
+        "and a freeze mode for bidding.",
+        "First: edge fan-out.",
+        "We push lot changes to edge nodes near viewers, which keeps the card under two hundred milliseconds.",
+        "I'd expect that to lift bids per lot by around eight percent.",
+        "The risk is egress cost, maybe twelve thousand a month at peak.",
+        "Second: partition the stream per show.",
+        "Each show gets its own partition, so one huge break can't slow the others.",
+        "That protects the 99.9 percent uptime for every show.",
+        "Business-wise it keeps smaller sellers' sell-through steady on busy nights, a couple of points.",
+        "Third, the freeze mode.",
+        "When the lot state falls a second behind, we pause bidding for that show and show a banner.",
+    ]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert [r.at_s for r in rows] == [7, 7, 7]
+    assert rows[0].kpi_at_s == 28 and rows[0].number == "around eight percent"
+    assert rows[1].kpi_at_s == 63 and rows[1].number == "a couple of points"
+    assert rows[2].kpi is None
+
+
+@pytest.mark.parametrize(("listed", "levers"), [
+    ("Levers, three: pre-staging listings, queue for publish, and slot limits per minute.", 3),
+    ("So my plan has a queue for the orders, a cache for the stock count and, uh, a fallback to the database.", 3),
+    ("The levers: first I pre-compute candidate lists per viewer every fifteen minutes, offline, in batch.", 1),
+])
+def test_a_list_of_levers_is_a_row_per_item_and_not_per_clause(listed, levers):
+    lines = ["Listing publish must complete in under one hundred fifty milliseconds at drop time.", listed]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert len(rows) == levers and {r.at_s for r in rows} == {7}
+    assert not any(r.lever.endswith((" and", " uh")) or r.lever.startswith("So") for r in rows)
+
+
+def test_a_heading_that_opens_a_longer_segment_still_names_its_lever():
+    """"Batching next. Reactions get rolled up ..." in one recogniser segment: the short first
+    sentence heads what follows, which is the batching lever's, not a new row."""
+    lines = [
+        "A bid must reach every viewer in under two hundred milliseconds.",
+        "So I'd do three things: regional edge relays, batching for the reactions, and a shedding mode.",
+        "The edge relays first. The origin publishes each event once per region and the relay pushes it down.",
+        "Batching next. Reactions get rolled up into one message every 250 milliseconds per show.",
+        "That should lift hearts per viewer by about ten percent, since the socket stops dropping them.",
+    ]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert [r.at_s for r in rows] == [7, 7, 7]
+    assert rows[1].kpi_at_s == 28 and rows[1].number == "about ten percent"
+
+
+def test_a_lever_counted_by_its_place_after_a_list_is_new_when_it_names_another_lever():
+    """"Second lever, the bid acknowledgement ... is async behind a queue" names a lever the list did
+    not hold: a row of its own, not the list's second item taken up again."""
+    lines = [
+        "A bid must be acknowledged in under two hundred milliseconds.",
+        "Two levers here: a single writer per auction, and a read cache for the lot page.",
+        "Second lever, the bid acknowledgement for the lot page goes back over the websocket, and the durable "
+        "write is async behind a queue.",
+    ]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert [r.at_s for r in rows] == [7, 7, 14]

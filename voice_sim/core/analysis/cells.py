@@ -27,6 +27,7 @@ import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -200,7 +201,8 @@ SUBJECT = re.compile(_OPENING + r"(?:(?:the\s+)?(?:risk|cost|downside|catch|impa
 
 # "Async auth." / "Queue first." / "Tokens, sell-through up ten percent": a terse speaker heads what they say
 # next with a lever's short name.
-HEADING = re.compile(_OPENING + r"(?:the\s+|our\s+)?((?:[\w-]+\s+){0,2}[\w-]+?)\s*(?:(?:first|now|next|again)\s*)?"
+HEADING = re.compile(_OPENING + r"(?:then\s+)?(?:the\s+|our\s+)?((?:[\w-]+\s+){0,2}[\w-]+?)\s*"
+                     r"(?:(?:first|now|next|again)\s*)?"
                      r"(?:[,:]|\.|$)", re.IGNORECASE)
 HEADING_WORDS = 5  # a heading is a sentence of at most this many words
 # Words that head a sentence without naming a lever: "Three, ...", "Second piece: ...", "Like, ...", "Risks: ...".
@@ -222,7 +224,11 @@ def _called_by_name(passages: list[Passage], j: int, rows: list[list[int]]) -> i
     if not rows:
         return None
     raw = passages[j].raw
-    short = len(raw.split()) <= HEADING_WORDS
+    listed = _listed_by_place(passages, j, rows)
+    if listed is not None:
+        return listed
+    first = re.match(r"[^.:;!?]{1,60}[.:;!?](?:\s|$)", raw)  # "Batching next. Reactions get rolled up ..."
+    short = len(raw.split()) <= HEADING_WORDS or (first is not None and len(first.group(0).split()) <= HEADING_WORDS)
     counted = COUNTED.match(raw) if short else None
     if counted:
         return _headed_by_number(passages, j, rows, counted)
@@ -242,6 +248,38 @@ def _called_by_name(passages: list[Passage], j: int, rows: list[list[int]]) -> i
     if n == latest and j - rows[n][-1] <= REACH:
         return None
     return n
+
+
+# "Second: partition the stream per show.", "Third, the freeze mode.", "Last: the sweeper.": after levers announced
+# together, one taken up by its place in the list.
+PLACE_HEADING = re.compile(_OPENING + r"(?:the\s+)?(first|second|third|fourth|fifth|last|lastly|finally)\b"
+                           r"(?:\s+(?:lever|one|piece|thing|item))?(?:\s*[:,.]|\s+(?=the\s))", re.IGNORECASE)
+
+
+def _listed_by_place(passages: list[Passage], j: int, rows: list[list[int]]) -> int | None:
+    """The lever of the last list said before `j` ("I'd pull three levers: edge fan-out, a per-show
+    partition and a freeze mode") that a sentence opening on its place takes up ("Second: partition
+    the stream per show."), unless the sentence names lever words that lever has not."""
+    m = PLACE_HEADING.match(passages[j].raw)
+    if not m:
+        return None
+    lists: dict[int, list[int]] = {}
+    for n, g in enumerate(rows):
+        if g[0] < j and isinstance(passages[g[0]], ListedLever):
+            lists.setdefault(passages[g[0]].cue, []).append(n)
+    items = lists[max(lists)] if lists else []
+    word = m.group(1).lower()
+    k = len(items) if word in ("last", "lastly", "finally") else _ORDINALS[word]
+    if len(items) < 2 or k > len(items):
+        return None
+    n = items[k - 1]
+    rest = re.split(r"(?<=[.:;!?])\s", passages[j].raw[m.end():], maxsplit=1)[0]  # "Third: the freeze mode."
+    item = passages[rows[n][0]].raw
+    said, terms = lever_terms(rest), lever_terms(item)
+    if said:
+        return n if said & terms else None  # not "second lever, the bid ack goes back over the socket"
+    words = _words(rest)
+    return n if words and len(rest.split()) <= HEADING_WORDS and _holds(words, _words(item)) else None
 
 
 def _headed_by_number(passages: list[Passage], j: int, rows: list[list[int]], counted: re.Match[str]) -> int | None:
@@ -315,18 +353,29 @@ def named_rows(said: frozenset[str] | set[str], terms: list[set[str]]) -> list[i
     return [n for n, t in enumerate(terms) if said & t and not said & (every - t)]
 
 
-def scopes(passages: list[Passage], rows: list[list[int]]) -> list[int | None]:
-    """Per passage, the row the candidate is talking about: the last one named by its own sentence,
-    by number or place, or by a lever word no other row has ("For the slot queue, ... Its cost is
-    ..." is the slot queue's); None before any."""
+class Scope(NamedTuple):
+    """The row the candidate is talking about at a passage (None before any lever), and the passage
+    where they took it up: its lever sentence, or the sentence that named it again."""
+
+    row: int | None
+    since: int
+
+
+def scopes(passages: list[Passage], rows: list[list[int]]) -> list[Scope]:
+    """Per passage, the row the candidate is talking about, and where they took it up: the last one
+    named by its own sentence, by number or place, by a lever word no other row has ("For the slot
+    queue, ... Its cost is ..." is the slot queue's) or, not right after a lever was proposed, by
+    two of the words only one earlier lever was put in ("Moving fraud off the path is the other half
+    of the budget"); None before any."""
     terms = row_terms(passages, rows)
     number = [row_number(passages, rows, n) for n in range(len(rows))]
     starts = {g[0]: n for n, g in enumerate(rows)}
-    out: list[int | None] = []
-    current: int | None = None
+    distinct = _distinct_words(passages, rows)
+    out: list[Scope] = []
+    current = Scope(None, 0)
     for j, p in enumerate(passages):
         if j in starts:
-            current = starts[j]
+            current = Scope(starts[j], j)
         else:
             said = lever_terms(p.raw)
             named = named_rows(said, terms)
@@ -338,14 +387,21 @@ def scopes(passages: list[Passage], rows: list[list[int]]) -> list[int | None]:
                 pick = numbers[0]
             if pick is None and len(named) == 1:
                 pick = named[0]
+            just_proposed = (current.row is not None and current.since in rows[current.row]
+                             and j - current.since <= REACH)
+            if pick is None and not said and not just_proposed:
+                words = {w[:5] for w in _CONTENT.findall(p.raw.lower())}
+                shared = [len(words & m) if rows[n][0] < j else 0 for n, m in enumerate(distinct)]
+                if sum(1 for x in shared if x) == 1 and max(shared) >= 2:
+                    pick = shared.index(max(shared))
             if pick is not None:
-                current = pick
+                current = Scope(pick, j)
         out.append(current)
     return out
 
 
 def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[list[int]], n: int,
-               picks: dict[str, int], scope: list[int | None] | None = None,
+               picks: dict[str, int], scope: list[Scope] | None = None,
                turn: dict[int, tuple[int, str | None]] | None = None) -> list[tuple[int, dict[str, float]]]:
     """Row `n`'s candidate passages (by index) with their features; `picks` are the rules' choices
     for the row (rule_picks); `scope` and `turn`, the answer's scopes and in_turn, are worked out
@@ -373,7 +429,8 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
         by_name = (bool(said & terms) and not said & others) or back == n or its_turn is True or in_words
         if back is not None and back != n:
             continue  # "Back to the card vault" is about the card vault
-        if d > NEAR and number not in named and not by_name:
+        taken_up = scope[j].row == n and 0 < j - scope[j].since <= NEAR  # "Second: the partition." then ...
+        if d > NEAR and number not in named and not by_name and not taken_up:
             continue
         if named and number not in named:
             continue  # "Lever one is the money", "For the first one, ..." are not about lever three
@@ -390,8 +447,8 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
             f["names_its_words"] = float(in_words)
         if d > NEAR:
             f["far"] = 1.0
-        if j != anchor and scope[j] is not None:
-            f["in_scope" if scope[j] == n else "scope_other"] = 1.0
+        if j != anchor and scope[j].row is not None:
+            f["in_scope" if scope[j].row == n else "scope_other"] = 1.0
         for cell, pick in picks.items():
             if pick == j:
                 f[f"rule:{cell}"] = 1.0
@@ -566,7 +623,7 @@ def kpi_run(passages: list[Passage], rows: list[list[int]], closing: int | None)
     out: dict[int, tuple[int, str]] = {}
     names = _names(passages, rows)
     for j in range(rows[1][0] + 1 if len(rows) > 1 else len(passages), len(passages)):
-        named = {n: part for n, part in _parts(passages, rows, j, names).items()
+        named = {n: part for n, part in _parts(passages, rows, j, names, commas=True, lever_first=True).items()
                  if st.METRIC.search(part) or st.STRONG_METRIC.search(part)}
         summing_up = closing is not None and j > closing
         if (len(named) >= 2 or (named and summing_up)) and not RISK_RUN.match(passages[j].raw):
@@ -584,20 +641,34 @@ def _names(passages: list[Passage], rows: list[list[int]]) -> Names:
             {row_number(passages, rows, n): n for n in range(len(rows))})
 
 
-def _parts(passages: list[Passage], rows: list[list[int]], j: int, names: Names, commas: bool = False
-           ) -> dict[int, str]:
+def _parts(passages: list[Passage], rows: list[list[int]], j: int, names: Names, commas: bool = False,
+           lever_first: bool = False) -> dict[int, str]:
     """The rows a sentence's parts name (split at ";", ":" and sentence ends, and with `commas` at
-    commas where a part names several levers), each with the first part that names it alone."""
+    commas where a part names several levers), each with the first part that names it alone. With
+    `lever_first`, a piece between commas names a lever only in its first words ("the queue lifts
+    sell-through ..."), and one that names none goes on with the piece before ("the cache, that one
+    lifts conversion a point")."""
     terms, own, number = names
+
+    def row_named(piece: str, first_words: bool = False) -> int | None:
+        on = _ON_NUMBER.match(piece)
+        if first_words:  # a comma run names each lever first: "..., the queue lifts sell-through ..."
+            piece = " ".join(piece.split()[:HEADING_WORDS])
+        by_word = named_rows(lever_terms(piece), terms) or _by_own_words(piece, own)
+        return number.get(_ORDINALS[on.group(1).lower()]) if on else by_word[0] if len(by_word) == 1 else None
+
     out: dict[int, str] = {}
     for part in re.split(r"[;:]|\.\s", passages[j].raw):
         pieces = [part]
         if commas and len(set(named_rows(lever_terms(part), terms)) | set(_by_own_words(part, own))) >= 2:
-            pieces = re.split(r",\s*(?:and\s+)?", part)
+            pieces = []
+            for piece in re.split(r",\s*(?:and\s+)?", part):
+                if pieces and row_named(piece, first_words=lever_first) is None:
+                    pieces[-1] += ", " + piece  # "the cache, that one lifts conversion a point": still the cache's
+                else:
+                    pieces.append(piece)
         for piece in pieces:
-            on = _ON_NUMBER.match(piece)
-            by_word = named_rows(lever_terms(piece), terms) or _by_own_words(piece, own)
-            n = number.get(_ORDINALS[on.group(1).lower()]) if on else by_word[0] if len(by_word) == 1 else None
+            n = row_named(piece, first_words=lever_first and len(pieces) > 1)
             if n is not None and rows[n][0] < j:
                 out.setdefault(n, piece.strip(" ,."))
     return out
@@ -605,7 +676,7 @@ def _parts(passages: list[Passage], rows: list[list[int]], j: int, names: Names,
 
 def named_part(passages: list[Passage], rows: list[list[int]], j: int, n: int) -> str | None:
     """The part of sentence `j` that names row `n`, when its parts name several rows; else None."""
-    named = _parts(passages, rows, j, _names(passages, rows))
+    named = _parts(passages, rows, j, _names(passages, rows), commas=True, lever_first=True)
     return named.get(n) if len(named) >= 2 else None
 
 

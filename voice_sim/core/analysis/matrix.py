@@ -24,6 +24,7 @@ from voice_sim.core.analysis.cells import (
     CONSTRAINT_HINTS,
     COUNTED,
     HEADING_WORDS,
+    IN_TURN,
     KPI_NUMBER,
     NEW_LEVER,
     REACH,
@@ -38,10 +39,12 @@ from voice_sim.core.analysis.cells import (
     kpi_run,
     lever_terms,
     named_part,
+    named_rows,
     ordinals,
     places,
     returns_to,
     risk_run,
+    row_terms,
     stated_constraint,
 )
 from voice_sim.core.analysis.detect import REJECTED_LEVER
@@ -92,6 +95,8 @@ def _lever_phrase(p: Passage) -> str:
 RECAP = re.compile(
     r"^\W*(?:(?:um+|uh+|and|so|okay|ok|yeah|like|then|roughly)\W+)*(?:to sum (?:it )?up|in summary|summing up|"
     r"to recap|recap\b|(?:so )?to (?:close|wrap(?: it)? up)|wrapping up|in closing|closing (?:out|up)|"
+    r"(?:the way )?(?:i'd|i would|let me) sum (?:it|this|that) up|(?:pulling|putting|tying) (?:that|it|this|it all|"
+    r"that all|everything) (?:\w+ )?together|what (?:it|they|this|these|each (?:one|lever)) (?:buys?|gets? us)\b\W*$|"
     r"(?:so )?the short version|(?:build )?order(?: of work)?\s*:|sequence\s*:|so\s*:|build order|tie it (?:all )?back|"
     r"(?:so )?the order (?:is|would be)|(?:so )?the shape is|overall\b|if i had to (?:rank|pick|order)|"
     r"for (?:the )?(?:first )?(?:thirty|30)[- ]days?|in the first (?:month|thirty days|30 days))(?:\b|(?<=:))",
@@ -112,7 +117,8 @@ NUMBERED_LEVER = re.compile(
 
 def _sums_up(p: Passage) -> bool:
     """A summary or a build order of the levers already said, not a lever of its own."""
-    return bool(RECAP.match(p.raw) or (BUILD_ORDER.search(p.raw) and not NUMBERED_LEVER.match(p.raw)))
+    return bool(RECAP.match(p.raw) or (BUILD_ORDER.search(p.raw) and not NUMBERED_LEVER.match(p.raw))
+                or (IN_TURN.search(p.raw) and len(p.raw.split()) <= 12))  # "Here's how I'd book it, lever by lever."
 
 
 def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] = frozenset()) -> list[list[int]]:
@@ -127,8 +133,10 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
     the current row's, said beyond REACH), or that names two levers said before ("Risks, quickly:
     cache, stale counts; queue, ordering"), starts none and joins no row: the cell linker (cells.py)
     ties what it says to the lever it names. So does the sentence under a short heading that names a
-    lever said before ("Async auth." then "Card auth comes off the bid path"), a summary ("So, wrapping
-    up.", "To close: ...") and, after one, a sentence whose lever words were all said before. Each
+    lever said before ("Async auth." then "Card auth comes off the bid path"), the sentences shortly
+    after one that took up a lever said before ("Second: partition the stream per show." then "That
+    protects the uptime for every show", _taken_up), a summary ("So, wrapping up.", "To close: ...")
+    and, after one, a sentence whose lever words were all said before. Each
     lever of a sentence that lists several (ListedLever), and each option chosen (`chosen`, see
     _weighed), is a row of its own."""
     rows: list[list[int]] = []
@@ -136,6 +144,7 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
     said: set[str] = set()
     numbered: set[int] = set()
     listed: set[str] = set()
+    went_back: set[int] = set()  # lever sentences about a lever said before
     summed = _summing_up(passages, levers[0]) if levers else None  # "So, wrapping up."
     for i in levers:
         p = passages[i]
@@ -148,10 +157,11 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
             continue
         if rows and (BACK_TO.match(p.raw) or returns_to(passages, i, rows) is not None
                      or (places(p.raw) and max(places(p.raw)) <= len(rows)) or i in in_turn(passages, rows)):
+            went_back.add(i)
             continue  # "For the second one, ...", "Back to the card vault: ..." go back to a lever said before
         if rows and _under_heading(passages, i, rows) and _goes_on(p):
             continue  # "Async auth." then "Card auth comes off the bid path, so the tap feels instant."
-        if rows and (_sums_up(p) or (own and own <= said and summed is not None and summed < i)):
+        if rows and (_sums_up(p) or (own <= said and summed is not None and summed < i)):
             continue  # "So, wrapping up." then "checkout conversion, plus two from the cash."
         if isinstance(p, ListedLever):
             if own and own <= said:
@@ -160,6 +170,7 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
             terms = set(own)
             listed |= own
         elif own and (own <= listed or (lever_terms(_first_lever(p)) <= listed and _goes_on(p))):
+            went_back.add(i)
             continue  # "For the cache, ...", "The queue also keeps the bids under...": a lever listed before
         elif rows and len(own) >= 2 and own <= said and passages[rows[-1][-1]].cue != p.cue:
             continue  # "Risks, quickly: cache, stale counts; queue, ordering": levers said before
@@ -178,6 +189,8 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
         elif rows and (_sums_up(p) or (back and back <= numbered) or (own and _goes_on(p) and (
                 own <= said - terms or (own <= terms and i - rows[-1][-1] > REACH)))):
             continue  # "To sum up: precompute, stream the events, cache the shelf", "The precompute risks..."
+        elif rows and _taken_up(passages, i, rows, own, went_back):
+            continue  # "Second: partition the stream per show." then "That protects the uptime for every show."
         else:
             start = _announced(passages, i, rows)
             if start != i and _counted_apart(passages[start], p):
@@ -202,6 +215,25 @@ def _under_heading(passages: list[Passage], i: int, rows: list[list[int]]) -> bo
     k = i - 1
     return (k > rows[-1][-1] and len(passages[k].raw.split()) <= HEADING_WORDS and passages[k].cue != passages[i].cue
             and returns_to(passages, k, rows) is not None)
+
+
+def _taken_up(passages: list[Passage], i: int, rows: list[list[int]], own: set[str], went_back: set[int]) -> bool:
+    """The sentence comes shortly after one that took up a lever said before ("Second: partition the
+    stream per show.", "Back to the queue.", or a lever sentence `went_back` to one), goes on and names
+    no other lever's words: it says more about that lever ("That's the piece that protects the
+    never-oversell rule, since each count has exactly one owner")."""
+    if not _goes_on(passages[i]):
+        return False
+    terms = row_terms(passages, rows)
+    for k in range(i - 1, max(rows[-1][-1], i - REACH - 1), -1):
+        n = returns_to(passages, k, rows)
+        if n is None and k in went_back:  # "The second one is sharding ...", "The reservation queue sits ..."
+            named = named_rows(lever_terms(passages[k].raw), terms)
+            place = places(passages[k].raw)
+            n = named[0] if len(named) == 1 else min(place) - 1 if len(place) == 1 and min(place) <= len(rows) else None
+        if n is not None:
+            return not own & set().union(*(t for m, t in enumerate(terms) if m != n)) - terms[n]
+    return False
 
 
 def _first_lever(p: Passage) -> str:
@@ -445,9 +477,10 @@ def _listed_with_a_lever(i: int, listed: list[int], heard: set[int], kinds: dict
 
 
 # What introduces a list of levers: "the levers here are", "three things, um:", "I'd do two things,".
-LIST_LEAD = re.compile(r"^.{0,60}?\b(?:levers|things|pieces|parts|moves|changes|components|ideas)\b"
+LIST_LEAD = re.compile(r"^.{0,60}?\b(?:levers|things|pieces|parts|moves|changes|components|ideas|mechanisms)\b"
+                       r"(?:,?\s+(?:two|three|four|five)(?=\s*:))?"  # "Levers, three: ..."
                        r"(?:\s+(?:here|i'd use|i would use|we need))?(?:\W+(?:um+|uh+|like|i guess))*\s*"
-                       r"(?::|,|\s(?:are|would be|is)\b|(?=\s(?:a|an)\s))\s*", re.IGNORECASE)
+                       r"(?::|,|\.|\s(?:are|would be|is)\b|(?=\s(?:a|an)\s))\s*", re.IGNORECASE)
 # "So I'm thinking, um, four things, I guess.": the sentences after it are the list.
 ANNOUNCED_LIST = re.compile(r"\b(?:two|three|four|five|a few|a couple of) (?:levers|things|pieces|moves|changes|"
                             r"ideas)\b", re.IGNORECASE)
@@ -458,6 +491,16 @@ _WORD_SEP = re.compile(_LIST_SEP.pattern + r"|\s(?=(?:a|an)\s)", re.IGNORECASE) 
 # An item of a list: "a queue for the reservations", "maybe a cdn"; "the ..." only in a list announced as
 # such ("the levers are the cache, the queue...").
 _ITEM = re.compile(r"^\W*(?:(?:also|maybe|then|um+|uh+|like)\W+)*(?:a|an|some|one)\s", re.IGNORECASE)
+# "I'm going to do this with a nightly batch, a streaming update and a fallback": the first item after its verb.
+_ITEM_AFTER_VERB = re.compile(r"\b(?:with|using|use|add|build|need|want|has|have)\s+(?=(?:a|an|some)\s)", re.IGNORECASE)
+_TRAILING = re.compile(r"(?:\W+(?:and|plus|um+|uh+|like))+\W*$", re.IGNORECASE)  # "a cache for the stock count and, uh"
+# A stretch of a list that goes on about the item before it: "..., offline, in batch", "..., which cuts reads".
+_GOES_ON = re.compile(r"^\W*(?:with|at|in|on|for|to|by|from|so|which|that|where|when|because|via|into|across|per|"
+                      r"offline|online|nightly|daily|hourly|then)(?:\s|$)", re.IGNORECASE)
+_FILLERS = re.compile(r"^\W*(?:(?:um+|uh+|like|i guess|i think|and|so|oh|you know|kind of|sort of|i mean)\W*)*$",
+                      re.IGNORECASE)
+# "Oh, and, like, risks, um, there's, like, a lot of moving parts, ...": not a list of levers.
+_NOT_LEVERS = re.compile(r"\b(?:risks?|downsides?|costs?|moving parts)\b", re.IGNORECASE)
 _ITEM_AFTER_LEAD = re.compile(r"^\W*(?:(?:also|maybe|then|um+|uh+|like)\W+)*(?:the|our|my)\s", re.IGNORECASE)
 
 
@@ -474,18 +517,27 @@ def listed_levers(p: Passage, announced: bool = False) -> list[str]:
     sep = (_WORD_SEP if "," not in body else _LIST_SEP) if lead else _COMMA_SEP if announced else _LIST_SEP
     cuts = [0] + [x for m in sep.finditer(body) for x in (m.start(), m.end())] + [len(body)]
     parts: list[tuple[int, int, set[str]]] = []  # (start, end, lever words) of each lever in `body`
+    said_first = p.raw[:lead.end()] if lead else ""
+    counted = said_first.rstrip().endswith(":") and not _NOT_LEVERS.search(said_first)  # "Levers: a, b, c"
     for a, b in zip(cuts[::2], cuts[1::2], strict=True):
         chunk = body[a:b]
         terms = lever_terms(chunk)
-        item = bool(_ITEM.match(chunk) or (listing and (_ITEM_AFTER_LEAD.match(chunk) or terms)))
+        after_comma = a == 0 or "," in body[max(0, a - 8):a]
+        item = not _GOES_ON.match(chunk) and not _FILLERS.match(chunk) and bool(
+            _ITEM.match(chunk) or (listing and (_ITEM_AFTER_LEAD.match(chunk) or terms))
+            or (counted and after_comma))  # "Levers: pre-staging listings, queue for publish, and slot limits"
         if (terms or (listing and item)) and (not parts or (item and not (terms and terms <= parts[-1][2]))):
             parts.append((a, b, terms))
         elif parts:
             parts[-1] = (parts[-1][0], b, parts[-1][2] | terms)
     said = [body[a:b] for a, b, _ in parts]
-    if len(said) < 2 or not (listing or _ITEM.match(said[0]) or _ITEM.search(said[0].split(" ", 3)[-1])):
+    if len(said) < 2 or not (listing or _ITEM.match(said[0]) or _ITEM.search(said[0].split(" ", 3)[-1])
+                             or _ITEM_AFTER_VERB.search(said[0])):
         return []
-    return [text.strip(" ,.;:") for text in said]
+    verb = _ITEM_AFTER_VERB.search(said[0]) if not listing else None
+    if verb:
+        said[0] = said[0][verb.end():]  # "so my plan has a queue" -> "a queue"
+    return [_TRAILING.sub("", text).strip(" ,.;:") for text in said]
 
 
 # "Levers. One, pre-authorise the card. Two, async fraud scoring. Three, read replicas.", "one cash the
@@ -609,7 +661,8 @@ def _kpi_part(passages: list[Passage], rows: list[list[int]], kpis: dict[int, tu
     if part is None:
         return passages[j].raw
     name, _, rest = part.partition(",")
-    return rest.strip() if rest and len(name.split()) <= HEADING_WORDS else part
+    named_only = len(name.split()) <= HEADING_WORDS and not (st.METRIC.search(name) or st.STRONG_METRIC.search(name))
+    return rest.strip() if rest and named_only else part
 
 
 # Where a sentence names its risk, for showing it: "The queue keeps the tap fast, and its cost is a late decline".

@@ -639,6 +639,7 @@ def test_levers_announced_together_and_taken_up_by_their_place_get_what_follows(
     assert [r.at_s for r in rows] == [7, 7, 7]
     assert rows[0].kpi_at_s == 28 and rows[0].number == "around eight percent"
     assert rows[1].kpi_at_s == 63 and rows[1].number == "a couple of points"
+    assert rows[1].risk is None  # "Second: partition the stream per show." names the lever, no risk of it
     assert rows[2].kpi is None
 
 

@@ -429,6 +429,8 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
         by_name = (bool(said & terms) and not said & others) or back == n or its_turn is True or in_words
         if back is not None and back != n:
             continue  # "Back to the card vault" is about the card vault
+        if back is not None and _bare_heading(raw):
+            continue  # "Second: partition the stream per show." only names the lever it takes up
         taken_up = scope[j].row == n and 0 < j - scope[j].since <= NEAR  # "Second: the partition." then ...
         if d > NEAR and number not in named and not by_name and not taken_up:
             continue
@@ -470,6 +472,12 @@ def candidates(passages: list[Passage], kinds: dict[int, set[str]], rows: list[l
                 f[f"w:{w}"] = 1.0
         out.append((j, f))
     return out
+
+
+def _bare_heading(raw: str) -> bool:
+    """A sentence of a few words that names a lever and says nothing of it: no number, metric or cost."""
+    return (len(raw.split()) <= HEADING_WORDS + 1 and not NUMBER.search(raw) and not st.METRIC.search(raw)
+            and not st.STRONG_METRIC.search(raw) and not RISK.search(raw) and not ACCEPTS.search(raw))
 
 
 ROW_FREE = ("w:", "says:", "heard:", "that_")  # candidate features that do not depend on the row
@@ -606,6 +614,8 @@ def risk_run(passages: list[Passage], rows: list[list[int]]) -> dict[int, tuple[
         if h <= rows[1][0] or not RISK_RUN.match(p.raw):
             continue
         for j in range(h, min(h + RUN_LENGTH + 1, len(passages))):
+            if j > h and (_bare_heading(passages[j].raw) or PLACE_HEADING.match(passages[j].raw)):
+                break  # "The risk is egress cost." then "Second: partition the stream per show."
             named = _parts(passages, rows, j, names, commas=True)
             for n, part in named.items():
                 out.setdefault(n, (j, part))

@@ -259,7 +259,8 @@ PLACE_HEADING = re.compile(_OPENING + r"(?:the\s+)?(first|second|third|fourth|fi
 def _listed_by_place(passages: list[Passage], j: int, rows: list[list[int]]) -> int | None:
     """The lever of the last list said before `j` ("I'd pull three levers: edge fan-out, a per-show
     partition and a freeze mode") that a sentence opening on its place takes up ("Second: partition
-    the stream per show."), unless the sentence names lever words that lever has not."""
+    the stream per show.", "Third, the freeze mode."): what follows the place names that lever's
+    lever words, or, with none, is a short name in that lever's words. Else None."""
     m = PLACE_HEADING.match(passages[j].raw)
     if not m:
         return None

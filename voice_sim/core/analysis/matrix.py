@@ -534,7 +534,7 @@ def listed_levers(p: Passage, announced: bool = False) -> list[str]:
     if len(said) < 2 or not (listing or _ITEM.match(said[0]) or _ITEM.search(said[0].split(" ", 3)[-1])
                              or _ITEM_AFTER_VERB.search(said[0])):
         return []
-    verb = _ITEM_AFTER_VERB.search(said[0]) if not listing else None
+    verb = _ITEM_AFTER_VERB.search(said[0]) if not (listing or _ITEM.match(said[0])) else None
     if verb:
         said[0] = said[0][verb.end():]  # "so my plan has a queue" -> "a queue"
     return [_TRAILING.sub("", text).strip(" ,.;:") for text in said]

@@ -391,7 +391,7 @@ def scopes(passages: list[Passage], rows: list[list[int]]) -> list[Scope]:
             just_proposed = (current.row is not None and current.since in rows[current.row]
                              and j - current.since <= REACH)
             if pick is None and not said and not just_proposed:
-                words = {w[:5] for w in _CONTENT.findall(p.raw.lower())}
+                words = _stems(p.raw)
                 shared = [len(words & m) if rows[n][0] < j else 0 for n, m in enumerate(distinct)]
                 if sum(1 for x in shared if x) == 1 and max(shared) >= 2:
                     pick = shared.index(max(shared))
@@ -703,9 +703,14 @@ def _distinct_words(passages: list[Passage], rows: list[list[int]]) -> list[set[
     return [m - set().union(*(o for k, o in enumerate(own) if k != n)) for n, m in enumerate(own)]
 
 
+def _stems(text: str) -> set[str]:
+    """The first five letters of each word of four letters or more, as own words are kept."""
+    return {w[:5] for w in _CONTENT.findall(text.lower())}
+
+
 def _by_own_words(text: str, distinct: list[set[str]]) -> list[int]:
     """The rows whose own words (_distinct_words) the text says."""
-    said = {w[:5] for w in _CONTENT.findall(text.lower())}
+    said = _stems(text)
     return [n for n, m in enumerate(distinct) if said & m]
 
 

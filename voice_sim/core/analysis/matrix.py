@@ -518,14 +518,16 @@ def listed_levers(p: Passage, announced: bool = False) -> list[str]:
     cuts = [0] + [x for m in sep.finditer(body) for x in (m.start(), m.end())] + [len(body)]
     parts: list[tuple[int, int, set[str]]] = []  # (start, end, lever words) of each lever in `body`
     said_first = p.raw[:lead.end()] if lead else ""
-    counted = said_first.rstrip().endswith(":") and not _NOT_LEVERS.search(said_first)  # "Levers: a, b, c"
+    colon_list = said_first.rstrip().endswith(":") and not _NOT_LEVERS.search(said_first)  # "Levers: a, b, c"
+    before = 0  # where the separator before this stretch began
     for a, b in zip(cuts[::2], cuts[1::2], strict=True):
         chunk = body[a:b]
         terms = lever_terms(chunk)
-        after_comma = a == 0 or "," in body[max(0, a - 8):a]
+        after_comma = a == 0 or "," in body[before:a]
+        before = b
         item = not _GOES_ON.match(chunk) and not _FILLERS.match(chunk) and bool(
             _ITEM.match(chunk) or (listing and (_ITEM_AFTER_LEAD.match(chunk) or terms))
-            or (counted and after_comma))  # "Levers: pre-staging listings, queue for publish, and slot limits"
+            or (colon_list and after_comma))  # "Levers: pre-staging listings, queue for publish, and slot limits"
         if (terms or (listing and item)) and (not parts or (item and not (terms and terms <= parts[-1][2]))):
             parts.append((a, b, terms))
         elif parts:

@@ -57,7 +57,7 @@ SETS = {"followups_held11": "tuning (retired)", "followups_held12": "tuning (ret
         "followups_held20": "tuning (retired)", "followups_held21": "tuning (retired)",
         "followups_held22": "tuning (retired)",
         **{f"followups_held{n}": "tuning (retired)" for n in range(23, 31)},
-        **{f"followups_train{n}": "tuning" for n in range(13, 48)},
+        **{f"followups_train{n}": "tuning" for n in range(13, 51)},
         **{f"followups_held{n}": "tuning (retired)" for n in range(31, 39)},
         **{f"followups_held{n}": "untouched" for n in range(39, 94)}}
 

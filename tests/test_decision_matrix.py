@@ -681,3 +681,92 @@ def test_a_lever_counted_by_its_place_after_a_list_is_new_when_it_names_another_
     ]
     rows = analyze(transcript(lines)).decision_matrix
     assert [r.at_s for r in rows] == [7, 7, 14]
+
+
+@pytest.mark.parametrize("second", [
+    "And I'd shard party sessions by host, so one huge party can't slow the others.",
+    "Number two, the room messages go on their own pub-sub channel, one per room.",
+    "Partition the bid ledger by lot, so every lot has a single writer.",
+    "And maybe cache the calendar page, since a lot of people look at it.",
+])
+def test_a_lever_put_forward_right_after_another_is_a_row_of_its_own(second):
+    """The sentence right after a lever goes on about it, unless it puts a new lever forward: "And I'd
+    shard ...", "Number two, ...", an instruction ("Partition the ledger ..."), "And maybe cache ..."."""
+    lines = [
+        "A party must stay within half a second of the host, and the first version ships in thirty days.",
+        "First, we keep each party's state in a replicated in-memory store.",
+        second,
+    ]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert [r.at_s for r in rows] == [7, 14]
+
+
+def test_a_description_right_after_a_lever_stays_with_it():
+    lines = [
+        "A party must stay within half a second of the host, and the first version ships in thirty days.",
+        "First, we keep each party's state in a replicated in-memory store.",
+        "Each party lives on one node, so the sync message reaches every friend without a hop between nodes.",
+    ]
+    assert [r.at_s for r in analyze(transcript(lines)).decision_matrix] == [7]
+
+
+def test_levers_counted_off_without_a_lever_word_are_rows():
+    """"Third, each viewer sees a sample of the chat ..." names no lever word, but it is the third place
+    of a count whose places before were heard as levers."""
+    lines = [
+        "Every viewer must see a bid in under two hundred milliseconds, for a hundred thousand viewers.",
+        "First, we push lot events through edge relays close to the viewers.",
+        "Second, we batch the reactions into one message every quarter second per show.",
+        "Third, once a show passes fifty thousand viewers, each viewer sees a sample of the chat rather than "
+        "every message.",
+        "That keeps the chat readable and should hold watch time per viewer, maybe three percent.",
+    ]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert [r.at_s for r in rows] == [7, 14, 21]
+    assert rows[2].kpi_at_s == 28
+
+
+@pytest.mark.parametrize("bare", [
+    "Batch the impression logging.",
+    "And I would, um, cache the product and price lookups, like, in front of the database.",
+    "Clips get served from a CDN.",
+])
+def test_a_lever_put_forward_with_no_reason_is_still_a_row(bare):
+    """A bare proposal ("Batch the impression logging.") is a weak lever, but a lever: the matrix
+    shows it with its cells empty, which is the gap the candidate should see."""
+    lines = [
+        "The rail has to render in under a hundred and fifty milliseconds.",
+        "Okay, levers.",
+        "We precompute candidate sets per category every few minutes, which keeps the rail inside budget.",
+        "That should lift rail taps per viewer by about four percent.",
+        bare,
+    ]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert [r.at_s for r in rows] == [14, 28]
+    assert rows[1].kpi is None and rows[1].risk is None
+
+
+@pytest.mark.parametrize("declined", [
+    "I would not shard the bid store by show yet; one show's bids fit on one node.",
+    "I considered sharding the counter across nodes and rejected it, one item would span several nodes.",
+    "We could also put a cache in front of the history endpoint, but I don't think we need it.",
+])
+def test_a_lever_turned_down_in_passing_makes_no_row(declined):
+    lines = [
+        "A bid must be acknowledged in under two hundred milliseconds.",
+        "The lever is a single writer per auction that holds the lot state in memory.",
+        declined,
+    ]
+    assert [r.at_s for r in analyze(transcript(lines)).decision_matrix] == [7]
+
+
+@pytest.mark.parametrize("limit", [
+    "We ship the first version in thirty days, so we reuse the existing event bus and add no new datastore.",
+    "I'll structure this in four parts: the user problem, the constraints, the levers, and how I'd measure it.",
+])
+def test_a_limit_or_the_plan_of_the_answer_is_no_lever(limit):
+    lines = [
+        limit,
+        "The lever is a single writer per auction that holds the lot state in memory.",
+    ]
+    assert [r.at_s for r in analyze(transcript(lines)).decision_matrix] == [7]

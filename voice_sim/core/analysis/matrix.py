@@ -179,9 +179,9 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
             terms |= own
         elif rows and i - rows[-1][-1] <= REACH and (
                 RISK_LEAD.match(p.raw) or (own <= terms and not NEW_LEVER.match(p.raw)
-                                           and not COUNTED.match(p.raw))):
+                                           and not COUNTED.match(p.raw) and not _opens_new(p))):
             rows[-1].append(i)
-        elif rows and i == rows[-1][-1] + 1 and _goes_on(p):
+        elif rows and i == rows[-1][-1] + 1 and _goes_on(p) and not (own - terms and _proposes(p)):
             rows[-1].append(i)
             terms |= own
         elif RISK_LEAD.match(p.raw):
@@ -236,6 +236,42 @@ def _taken_up(passages: list[Passage], i: int, rows: list[list[int]], own: set[s
     return False
 
 
+# "Partition the bid ledger by lot", "and shard by cellar id", "Rate-limit bids per account": a lever said as
+# an instruction.
+_DO_LEVER = re.compile(r"^\W*(?:(?:and|so|um+|uh+|then|also|plus)\W+)*(?:shard|partition|cache|cash|replicate|"
+                       r"rate[- ]?limit|batch|pre-?compute|pre-?warm|queue|throttle)\b"
+                       r"(?!\s+(?:is|means|was))", re.IGNORECASE)
+
+
+# "Then a degradation switch: ...", "So, the degradation mode: ...", "Last, a background sweeper ...",
+# "Right, so lever two is ...": a sentence that opens a new lever.
+_OPENS = re.compile(r"^\W*(?:(?:and|so|then|right|okay|ok|um+|uh+|oh)\W+)*"
+                    r"(?:(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+){0,2}\s*:|"
+                    r"(?:last|lastly|finally)\b|lever (?:one|two|three|four|five|[1-5])\b|"
+                    r"(?:one|two|three|four|five)\s+(?!of|more|percent|hundred|thousand|seconds?|minutes?|hours?|days?)[a-z])",
+                    re.IGNORECASE)
+
+
+def _opens_new(p: Passage) -> bool:
+    """The sentence opens a lever of its own, though it names no new lever word."""
+    return bool(_OPENS.match(p.raw) or _NUMBERED.match(p.raw))
+
+
+def _proposes(p: Passage) -> bool:
+    """The sentence puts a lever forward as the next thing ("And I'd shard party sessions by host", "two a
+    cue for the reminder pushes", "Partition the bid ledger by lot"), and does not wave it off."""
+    said = _FILLER.sub("", p.raw)
+    return bool((PUT_FORWARD.match(said) or _DO_LEVER.match(said) or _NUMBERED.match(said) or _MAYBE.match(said))
+                and not _WAVED_OFF.search(p.raw))
+
+
+# "Number two, the room messages go...", "step two, a cash of the rail", "Move five: ...".
+_NUMBERED = re.compile(r"^\W*(?:(?:and|so|okay|um+|uh+)\W+)*(?:number|step|move|item|point)\s+(?:one|two|three|four|"
+                       r"five|six|[1-6])\b", re.IGNORECASE)
+# "And maybe cache the calendar page", "Maybe a cache for the party state".
+_MAYBE = re.compile(r"^\W*(?:(?:and|so|um+|uh+|oh)\W+)*(?:maybe|probably)\b", re.IGNORECASE)
+
+
 def _first_lever(p: Passage) -> str:
     """The first lever word the sentence says ("" when none)."""
     m = st.LEVER.search(st.normalize(p.raw))
@@ -280,11 +316,26 @@ PUT_FORWARD = re.compile(r"^\W*(?:(?:oh|and|so|um+|uh+|then|also|plus|like)\W+)*
                          r"pre-?warm|stream|push|send|store|keep|move|serve|fall back|route))", re.IGNORECASE)
 
 
+# What the statement model may hear in a lever put forward with no reason: "We'd cache the features in
+# Redis, that's the standard move", "Oh, and, um, maybe a CDN for the images".
+_BARE = frozenset({"tech_without_rationale", "scale_without_business_tie", "hedge", "dismisses_latency"})
+_FILLER = re.compile(r"\b(?:um+|uh+|like|you know)\b\W*", re.IGNORECASE)
+
+
+# "the video goes out over a cdn", "Clips get served from a CDN", "the accepted bids get written to Kafka".
+_ROUTED = re.compile(r"\b(?:go(?:es)?(?: out)?|get(?:s)? (?:served|written|sent|pushed|stored|cached|batched|queued)|"
+                     r"(?:is|are) (?:served|written|sent|pushed|stored|cached|batched|queued|sharded|partitioned|"
+                     r"replicated))\s+(?:\w+\s+)?(?:on|onto|into|through|over|from|to|in|by|across|per)\b",
+                     re.IGNORECASE)
+
+
 def _put_forward(p: Passage, heard: set[str] | None) -> bool:
-    """A sentence that puts a lever word forward as the next thing, though the statement model heard
-    nothing in it: not a question, a risk, a summary or an option waved off."""
-    return bool(not heard and not p.is_question and PUT_FORWARD.match(p.raw) and st.LEVER.search(p.text)
-                and not RISK_LEAD.match(p.raw) and not _sums_up(p) and not _WAVED_OFF.search(p.raw))
+    """A sentence that puts a lever word forward as the next thing ("Batch the impression logging.",
+    "And I would, um, cache the product lookups"), though the statement model heard no lever in it,
+    at most a lever with no reason: not a question, a risk, a summary or an option waved off."""
+    return bool((heard or set()) <= _BARE and not p.is_question and st.LEVER.search(p.text)
+                and (_proposes(p) or _ROUTED.search(p.raw))
+                and not RISK_LEAD.match(p.raw) and not _sums_up(p) and not _declined(p.raw))
 
 
 # "We could also shard by seller, but at our volume, no", "a lever I'd explicitly not pull": put and turned down.
@@ -311,8 +362,12 @@ def lever_rows(passages: list[Passage], kinds: dict[int, set[str]]) -> list[list
     (_weighed); and where the candidate corrected themselves, the lever as meant (_corrected)."""
     heard = {i for i in range(len(passages)) if "lever" in kinds.get(i, ())}
     listed = [i for i, p in enumerate(passages) if COUNTED.match(p.raw)]
-    levers = [i for i, p in enumerate(passages) if i in heard or (not REJECTED_LEVER.search(p.text) and (
-        NUMBERED_LEVER.match(p.raw) or _listed_with_a_lever(i, listed, heard, kinds) or _put_forward(p, kinds.get(i))))]
+    counted = [i for i, p in enumerate(passages) if ORDINAL_OPENER.match(p.raw)]
+    levers = [i for i, p in enumerate(passages) if (i in heard and not _declined(p.raw)
+                                                     and not _only_a_limit(p, kinds.get(i, set()))) or (
+        not REJECTED_LEVER.search(p.text) and (
+        NUMBERED_LEVER.match(p.raw) or _listed_with_a_lever(i, listed, heard, kinds) or _put_forward(p, kinds.get(i))
+        or _counted_after_a_lever(passages, i, counted, heard, kinds)))]
     weighed, chosen = _weighed(passages, kinds)
     rows = _rows_of(passages, sorted({i for i in levers if i not in weighed} | chosen), frozenset(chosen))
     return _corrected(passages, kinds, rows)
@@ -476,6 +531,64 @@ def _listed_with_a_lever(i: int, listed: list[int], heard: set[int], kinds: dict
     return any(j != i and abs(j - i) <= 3 and j in heard for j in listed)
 
 
+# A lever said only to be turned down: "I would not shard the bid store by show yet", "I'd deliberately not
+# put a cache in front of the price", "I considered sharding the counter and rejected it", "We could also put a
+# cache in front of the history endpoint, but I don't think we need it", "rate limiting per bidder, honestly
+# i'd skip it for now", "someone might say put the bids through a CDN, but ...".
+_DECLINED = re.compile(
+    r"\b(?:i|we)(?:'d| would| will|'ll)?\s+(?:deliberately\s+|explicitly\s+|definitely\s+)?(?:not|never)\s+"
+    r"(?:add|shard|put|use|do|build|cache|go with|propose|partition|replicate|pre-?compute|bother)\b|"
+    r"\b(?:i'm|i am|we're|we are)\s+(?:deliberately|explicitly)\s+not\b|\brejected\b|"
+    r"\b(?:i|we) (?:did |also )?consider(?:ed)?\b[^.;]*\bbut\b|"
+    r"\bcould (?:also )?\w+\b[^.;]*\b(?:but|although|though)\b[^.;]*\b(?:don't|not|no|nah)\b|"
+    r"\b(?:i'd|i would|we'd|we would|i'll) skip (?:it|that|this)\b|"
+    r"\b(?:someone|people|you) (?:might|may|could) (?:say|ask|suggest)\b|\bwhy not\b|"
+    r"\bthought about\b[^.;]*\b(?:but|nah)\b", re.IGNORECASE)
+_INSTEAD = re.compile(r"\binstead\b|\bi'd rather\b(?! not)|\brather than\b", re.IGNORECASE)
+
+
+# "We ship the first version in thirty days, so we reuse the existing event bus", "Constraints: ...", "the CDN
+# line can't go over forty thousand dollars a month": a limit, and what it allows, not a lever.
+_LIMIT_ONLY = re.compile(r"\b(?:already (?:run|have|operate)|we have today|existing|reuse|re-use)\b|"
+                         r"^\W*(?:(?:and|so)\W+)?(?:hard\s+)?(?:constraints?|limits?)\b|"
+                         r"\bhard (?:rule|constraint|limit)s?\b|"
+                         r"\bcan(?:'t|not) go over\b", re.IGNORECASE)
+_WE_WILL = re.compile(r"\b(?:i|we)(?:'d|'ll| would| will)\b|\blever\b", re.IGNORECASE)
+
+
+def _only_a_limit(p: Passage, heard: set[str]) -> bool:
+    """A sentence heard as a constraint that only says what the limit allows (_LIMIT_ONLY) and puts no lever forward."""
+    return ("constraint" in heard and bool(_LIMIT_ONLY.search(p.raw)) and not _WE_WILL.search(p.raw)
+            and not COUNTED.match(p.raw))
+
+
+def _declined(text: str) -> bool:
+    """The sentence turns a lever down and puts nothing in its place."""
+    m = _DECLINED.search(text)
+    return m is not None and not _INSTEAD.search(text[m.end():])
+
+
+# A sentence that opens with its place in a count: "Third, each viewer sees a sample of the chat", "first
+# thing. the listings ...", "The second thing, maybe, is ...", "Piece two is a light re-ranker".
+ORDINAL_OPENER = re.compile(
+    r"^\W*(?:(?:um+|uh+|and|so|okay|ok|then|now|oh)\W+)*(?:(?:the\s+)?(?:first|second|third|fourth|fifth|sixth)\b"
+    r"(?:\s+(?:thing|one|piece|part|move|change|idea|step))?(?:\s*[:.,]|\s+is\b)|"
+    r"(?:piece|number|step|move|part|item|thing)\s+(?:one|two|three|four|five|six)\b)", re.IGNORECASE)
+ORDINAL_REACH = 8  # passages between two places of one count
+
+
+def _counted_after_a_lever(passages: list[Passage], i: int, counted: list[int], heard: set[int],
+                           kinds: dict[int, set[str]]) -> bool:
+    """A sentence that opens with its place in a count ("Third, each viewer sees a sample of the chat")
+    right after or before another place of that count heard as a lever, and not itself a constraint,
+    the hypothesis or a risk."""
+    if i not in counted or kinds.get(i, set()) & {"constraint", "hypothesis"} or RISK_LEAD.match(passages[i].raw):
+        return False
+    k = counted.index(i)
+    near = counted[max(0, k - 1):k] + counted[k + 1:k + 2]
+    return any(abs(j - i) <= ORDINAL_REACH and j in heard for j in near)
+
+
 # What introduces a list of levers: "the levers here are", "three things, um:", "I'd do two things,".
 LIST_LEAD = re.compile(r"^.{0,60}?\b(?:levers|things|pieces|parts|moves|changes|components|ideas|mechanisms)\b"
                        r"(?:,?\s+(?:two|three|four|five)(?=\s*:))?"  # "Levers, three: ..."
@@ -501,6 +614,10 @@ _FILLERS = re.compile(r"^\W*(?:(?:um+|uh+|like|i guess|i think|and|so|oh|you kno
                       re.IGNORECASE)
 # "Oh, and, like, risks, um, there's, like, a lot of moving parts, ...": not a list of levers.
 _NOT_LEVERS = re.compile(r"\b(?:risks?|downsides?|costs?|moving parts)\b", re.IGNORECASE)
+# The parts of an answer, listed as its plan: "the user problem", "constraints", "the levers", "how I'd measure".
+_AGENDA_ITEM = re.compile(r"^\W*(?:(?:and|then)\s+)?(?:the\s+)?(?:(?:user|buyer|seller)(?:'s)? problems?|users?|"
+                          r"problems?|(?:hard )?constraints|levers|metrics|kpis|trade-?offs|risks|hypothesis|"
+                          r"how (?:i'd|i would|we'd|each|we|i)\b)", re.IGNORECASE)
 _ITEM_AFTER_LEAD = re.compile(r"^\W*(?:(?:also|maybe|then|um+|uh+|like)\W+)*(?:the|our|my)\s", re.IGNORECASE)
 
 
@@ -536,6 +653,8 @@ def listed_levers(p: Passage, announced: bool = False) -> list[str]:
     if len(said) < 2 or not (listing or _ITEM.match(said[0]) or _ITEM.search(said[0].split(" ", 3)[-1])
                              or _ITEM_AFTER_VERB.search(said[0])):
         return []
+    if sum(bool(_AGENDA_ITEM.match(text)) for text in said) >= 2:
+        return []  # "I'll structure this in four parts: the user problem, the constraints, the levers, ..."
     verb = _ITEM_AFTER_VERB.search(said[0]) if not (listing or _ITEM.match(said[0])) else None
     if verb:
         said[0] = said[0][verb.end():]  # "so my plan has a queue" -> "a queue"

@@ -770,3 +770,36 @@ def test_a_limit_or_the_plan_of_the_answer_is_no_lever(limit):
         "The lever is a single writer per auction that holds the lot state in memory.",
     ]
     assert [r.at_s for r in analyze(transcript(lines)).decision_matrix] == [7]
+
+
+def test_levers_listed_after_what_i_would_build_are_a_row_each():
+    lines = [
+        "A party must stay within half a second of the host.",
+        "Here's what I'd build: a session server per party, a separate channel for party chat, and batched "
+        "reactions.",
+    ]
+    assert [r.at_s for r in analyze(transcript(lines)).decision_matrix] == [7, 7, 7]
+
+
+def test_a_closing_list_of_the_levers_said_before_starts_no_row():
+    """"that's, like, the main parts, cache, batch, precompute, fallback" goes over the levers said
+    before; it adds no row, though the fallback was not said as a lever word of its own."""
+    lines = [
+        "The rail has to render in under a hundred milliseconds.",
+        "First, we cache the rail per show at the edge.",
+        "Second, we batch the impression events every few seconds.",
+        "Third, we precompute candidate sets per category every hour.",
+        "And if the ranker is slow, we fall back to the most watched shows.",
+        "So, um, yeah, that's, like, the main parts, cache, batch, precompute, fallback.",
+    ]
+    assert [r.at_s for r in analyze(transcript(lines)).decision_matrix] == [7, 14, 21]
+
+
+def test_a_lever_decided_against_makes_no_row():
+    lines = [
+        "Every viewer must see a bid in under two hundred milliseconds.",
+        "First, we push lot events through edge relays close to the viewers.",
+        "I looked at pushing everything through one global message bus and decided against it; it's one more "
+        "thing that can take every show down at once.",
+    ]
+    assert [r.at_s for r in analyze(transcript(lines)).decision_matrix] == [7]

@@ -146,6 +146,7 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
     listed: set[str] = set()
     went_back: set[int] = set()  # lever sentences about a lever said before
     summed = _summing_up(passages, levers[0]) if levers else None  # "So, wrapping up."
+    recaps: dict[tuple[int, float], bool] = {}  # per list: it names levers said before
     for i in levers:
         p = passages[i]
         own = lever_terms(p.raw)
@@ -164,7 +165,9 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
         if rows and (_sums_up(p) or (own <= said and summed is not None and summed < i)):
             continue  # "So, wrapping up." then "checkout conversion, plus two from the cash."
         if isinstance(p, ListedLever):
-            if own and own <= said:
+            if (p.cue, p.start_s) not in recaps:  # the first of the list's items read here
+                recaps[(p.cue, p.start_s)] = len(rows) >= 2 and _listed_again(passages, i, said)
+            if (own and own <= said) or recaps[(p.cue, p.start_s)]:
                 continue  # the levers listed again
             rows.append([i])  # "I'd use three things: a, b and c": a row each
             terms = set(own)
@@ -201,6 +204,15 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
             numbered |= back | ordinals(passages[start].raw)
         said |= own
     return rows
+
+
+def _listed_again(passages: list[Passage], i: int, said: set[str]) -> bool:
+    """The list that holds item `i` mostly names levers said before ("So, in order: edge relays, show
+    partitions, the audio fallback, and precomputed lots"): a recap, none of its items a new row."""
+    items = [q for q in passages if isinstance(q, ListedLever) and q.cue == passages[i].cue
+             and q.start_s == passages[i].start_s]
+    again = sum(bool(lever_terms(q.raw)) and lever_terms(q.raw) <= said for q in items)
+    return 2 * again >= len(items)
 
 
 def _summing_up(passages: list[Passage], first: int) -> int | None:
@@ -543,7 +555,8 @@ _DECLINED = re.compile(
     r"\bcould (?:also )?\w+\b[^.;]*\b(?:but|although|though)\b[^.;]*\b(?:don't|not|no|nah)\b|"
     r"\b(?:i'd|i would|we'd|we would|i'll) skip (?:it|that|this)\b|"
     r"\b(?:someone|people|you) (?:might|may|could) (?:say|ask|suggest)\b|\bwhy not\b|"
-    r"\bthought about\b[^.;]*\b(?:but|nah)\b", re.IGNORECASE)
+    r"\bthought about\b[^.;]*\b(?:but|nah)\b|\b(?:i'd|i would|we'd|i) reject\b|\bdecided against\b|"
+    r"\bhold off on\b|\bnot (?:needed|worth it)\b", re.IGNORECASE)
 _INSTEAD = re.compile(r"\binstead\b|\bi'd rather\b(?! not)|\brather than\b", re.IGNORECASE)
 
 
@@ -590,9 +603,10 @@ def _counted_after_a_lever(passages: list[Passage], i: int, counted: list[int], 
 
 
 # What introduces a list of levers: "the levers here are", "three things, um:", "I'd do two things,".
-LIST_LEAD = re.compile(r"^.{0,60}?\b(?:levers|things|pieces|parts|moves|changes|components|ideas|mechanisms)\b"
+LIST_LEAD = re.compile(r"^.{0,60}?\b(?:levers|things|pieces|parts|moves|changes|components|ideas|mechanisms|"
+                       r"solutions?|what (?:i'd|i would|we'd|we would|i'll) (?:build|do|propose))\b"
                        r"(?:,?\s+(?:two|three|four|five)(?=\s*:))?"  # "Levers, three: ..."
-                       r"(?:\s+(?:here|i'd use|i would use|we need))?(?:\W+(?:um+|uh+|like|i guess))*\s*"
+                       r"(?:\s+(?:here|i'd use|i would use|we need|together))?(?:\W+(?:um+|uh+|like|i guess))*\s*"
                        r"(?::|,|\.|\s(?:are|would be|is)\b|(?=\s(?:a|an)\s))\s*", re.IGNORECASE)
 # "So I'm thinking, um, four things, I guess.": the sentences after it are the list.
 ANNOUNCED_LIST = re.compile(r"\b(?:two|three|four|five|a few|a couple of) (?:levers|things|pieces|moves|changes|"

@@ -803,3 +803,19 @@ def test_a_lever_decided_against_makes_no_row():
         "thing that can take every show down at once.",
     ]
     assert [r.at_s for r in analyze(transcript(lines)).decision_matrix] == [7]
+
+
+def test_a_new_lever_put_forward_after_a_listed_one_was_taken_up_is_a_row():
+    """"The token bucket keeps the tap under three hundred milliseconds" takes up a listed lever; "And
+    I'd shard the order table by seller" after it puts a new one forward, not more about the bucket."""
+    lines = [
+        "A tap must be answered in under three hundred milliseconds.",
+        "Here's what I'd build: a token bucket per item, a queue for the order writes, and a waiting room.",
+        "The token bucket keeps the tap under three hundred milliseconds, because it never touches the database.",
+        "I'd expect that to lift sale conversion by about four points.",
+        "And I'd shard the order table by seller, so one big seller can't slow the others.",
+        "Batch the confirmation emails.",
+    ]
+    rows = analyze(transcript(lines)).decision_matrix
+    assert [r.at_s for r in rows] == [7, 7, 7, 28, 35]
+    assert rows[0].kpi_at_s == 21 and rows[3].kpi is None

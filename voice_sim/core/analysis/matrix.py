@@ -231,9 +231,10 @@ def _under_heading(passages: list[Passage], i: int, rows: list[list[int]]) -> bo
 
 def _taken_up(passages: list[Passage], i: int, rows: list[list[int]], own: set[str], went_back: set[int]) -> bool:
     """The sentence comes shortly after one that took up a lever said before ("Second: partition the
-    stream per show.", "Back to the queue.", or a lever sentence `went_back` to one), goes on and names
-    no other lever's words: it says more about that lever ("That's the piece that protects the
-    never-oversell rule, since each count has exactly one owner")."""
+    stream per show.", "Back to the queue.", or a lever sentence `went_back` to one), goes on, names
+    no other lever's words and puts no new one forward ("And I'd shard the order table"): it says more
+    about that lever ("That's the piece that protects the never-oversell rule, since each count has
+    exactly one owner")."""
     if not _goes_on(passages[i]):
         return False
     terms = row_terms(passages, rows)
@@ -244,7 +245,8 @@ def _taken_up(passages: list[Passage], i: int, rows: list[list[int]], own: set[s
             place = places(passages[k].raw)
             n = named[0] if len(named) == 1 else min(place) - 1 if len(place) == 1 and min(place) <= len(rows) else None
         if n is not None:
-            return not own & set().union(*(t for m, t in enumerate(terms) if m != n)) - terms[n]
+            return not (own & set().union(*(t for m, t in enumerate(terms) if m != n)) - terms[n]
+                        or (own - terms[n] and _proposes(passages[i])))
     return False
 
 

@@ -125,20 +125,20 @@ def _rows_of(passages: list[Passage], levers: list[int], chosen: frozenset[int] 
     """Lever passages grouped into rows. A lever passage within REACH of its row that names no lever
     word the row has not named ("so that queue also absorbs the spike", a metric tie restating the
     lever) goes on about that lever, and so does the very next sentence unless it says it moves on
-    (_goes_on); a new lever word, or "lever two", starts a new row, anchored on the sentence before
-    when that one announced it (_announced). A passage that sums up the levers so far, names an
-    earlier lever by its number ("lever one is the money"), its place ("for the second one") or its
-    name ("back to the card vault", "for the sharding by seller, ..."), or takes the levers in turn
-    ("Risks, lever by lever."), whose only lever words are an earlier row's or a listed lever's (or
-    the current row's, said beyond REACH), or that names two levers said before ("Risks, quickly:
-    cache, stale counts; queue, ordering"), starts none and joins no row: the cell linker (cells.py)
-    ties what it says to the lever it names. So does the sentence under a short heading that names a
-    lever said before ("Async auth." then "Card auth comes off the bid path"), the sentences shortly
-    after one that took up a lever said before ("Second: partition the stream per show." then "That
-    protects the uptime for every show", _taken_up), a summary ("So, wrapping up.", "To close: ...")
-    and, after one, a sentence whose lever words were all said before. Each
-    lever of a sentence that lists several (ListedLever), and each option chosen (`chosen`, see
-    _weighed), is a row of its own."""
+    (_goes_on) or puts a new lever forward (_proposes); a new lever word, or "lever two", starts a new
+    row, anchored on the sentence before when that one announced it (_announced). A passage that sums up
+    the levers so far, names an earlier lever by its number ("lever one is the money"), its place ("for
+    the second one") or its name ("back to the card vault", "for the sharding by seller, ..."), or takes
+    the levers in turn ("Risks, lever by lever."), whose only lever words are an earlier row's or a
+    listed lever's (or the current row's, said beyond REACH), or that names two levers said before
+    ("Risks, quickly: cache, stale counts; queue, ordering"), starts none and joins no row: the cell
+    linker (cells.py) ties what it says to the lever it names. So does the sentence under a short
+    heading that names a lever said before ("Async auth." then "Card auth comes off the bid path"), the
+    sentences shortly after one that took up a lever said before ("Second: partition the stream per
+    show." then "That protects the uptime for every show", _taken_up), a summary ("So, wrapping up.",
+    "To close: ...") and, after one, a sentence whose lever words were all said before. Each lever of a
+    sentence that lists several (ListedLever), and each option chosen (`chosen`, see _weighed), is a row
+    of its own, unless the list mostly names levers said before (_listed_again)."""
     rows: list[list[int]] = []
     terms: set[str] = set()
     said: set[str] = set()
@@ -370,10 +370,12 @@ def _counted_apart(before: Passage, p: Passage) -> bool:
 
 
 def lever_rows(passages: list[Passage], kinds: dict[int, set[str]]) -> list[list[int]]:
-    """The rows: passages heard as levers, levers the candidate numbered ("Lever three is...", or
-    "One: vault the card" next to "Two: ..." heard as a lever) and levers put forward with no reason
-    (_put_forward), grouped (_rows_of); where options were weighed, the choice instead of the options
-    (_weighed); and where the candidate corrected themselves, the lever as meant (_corrected)."""
+    """The rows: passages heard as levers, unless turned down in passing (_declined) or only a limit
+    (_only_a_limit); levers the candidate numbered ("Lever three is...", or "One: vault the card"
+    next to "Two: ..." heard as a lever, or "Third, each viewer sees a sample of the chat" next to a
+    place of that count heard as one); and levers put forward with no reason (_put_forward); grouped
+    (_rows_of); where options were weighed, the choice instead of the options (_weighed); and where
+    the candidate corrected themselves, the lever as meant (_corrected)."""
     heard = {i for i in range(len(passages)) if "lever" in kinds.get(i, ())}
     listed = [i for i, p in enumerate(passages) if COUNTED.match(p.raw)]
     counted = [i for i, p in enumerate(passages) if ORDINAL_OPENER.match(p.raw)]

@@ -59,7 +59,7 @@ SETS = {"followups_held11": "tuning (retired)", "followups_held12": "tuning (ret
         **{f"followups_held{n}": "tuning (retired)" for n in range(23, 31)},
         **{f"followups_train{n}": "tuning" for n in range(13, 51)},
         **{f"followups_held{n}": "tuning (retired)" for n in range(31, 39)},
-        **{f"followups_held{n}": "untouched" for n in range(39, 104)}}
+        **{f"followups_held{n}": "untouched" for n in range(39, 109)}}
 
 
 def transcript_of(item: dict) -> tuple[Transcript, list[float]]:

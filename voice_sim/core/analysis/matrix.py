@@ -349,7 +349,7 @@ def _put_forward(p: Passage, heard: set[str] | None) -> bool:
     at most a lever with no reason: not a question, a risk, a summary or an option waved off."""
     return bool((heard or set()) <= _BARE and not p.is_question and st.LEVER.search(p.text)
                 and (_proposes(p) or _ROUTED.search(p.raw))
-                and not RISK_LEAD.match(p.raw) and not _sums_up(p) and not _declined(p.raw))
+                and not RISK_LEAD.match(p.raw) and not _sums_up(p))
 
 
 # "We could also shard by seller, but at our volume, no", "a lever I'd explicitly not pull": put and turned down.
@@ -379,11 +379,10 @@ def lever_rows(passages: list[Passage], kinds: dict[int, set[str]]) -> list[list
     heard = {i for i in range(len(passages)) if "lever" in kinds.get(i, ())}
     listed = [i for i, p in enumerate(passages) if COUNTED.match(p.raw)]
     counted = [i for i, p in enumerate(passages) if ORDINAL_OPENER.match(p.raw)]
-    levers = [i for i, p in enumerate(passages) if (i in heard and not _declined(p.raw)
-                                                     and not _only_a_limit(p, kinds.get(i, set()))) or (
-        not REJECTED_LEVER.search(p.text) and (
-        NUMBERED_LEVER.match(p.raw) or _listed_with_a_lever(i, listed, heard, kinds) or _put_forward(p, kinds.get(i))
-        or _counted_after_a_lever(passages, i, counted, heard, kinds)))]
+    levers = [i for i, p in enumerate(passages) if not _declined(p) and (
+        (i in heard and not _only_a_limit(p, kinds.get(i, set()))) or NUMBERED_LEVER.match(p.raw)
+        or _listed_with_a_lever(i, listed, heard, kinds) or _put_forward(p, kinds.get(i))
+        or _counted_after_a_lever(passages, i, counted, heard, kinds))]
     weighed, chosen = _weighed(passages, kinds)
     rows = _rows_of(passages, sorted({i for i in levers if i not in weighed} | chosen), frozenset(chosen))
     return _corrected(passages, kinds, rows)
@@ -579,10 +578,10 @@ def _only_a_limit(p: Passage, heard: set[str]) -> bool:
             and not COUNTED.match(p.raw))
 
 
-def _declined(text: str) -> bool:
-    """The sentence turns a lever down and puts nothing in its place."""
-    m = _DECLINED.search(text)
-    return m is not None and not _INSTEAD.search(text[m.end():])
+def _declined(p: Passage) -> bool:
+    """The sentence turns a lever down and puts nothing in its place (REJECTED_LEVER, _DECLINED)."""
+    m = _DECLINED.search(p.raw)
+    return bool(REJECTED_LEVER.search(p.text)) or (m is not None and not _INSTEAD.search(p.raw[m.end():]))
 
 
 # A sentence that opens with its place in a count: "Third, each viewer sees a sample of the chat", "first
